@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/scenarios/**/*.test.ts', 'test/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/golden/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
+            'test/scenarios/**/*.test.ts',
+            'test/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

@@ -42,7 +42,7 @@ build() {
     echo
     sed -n '/^replace /p' "$src/go.mod"
   } >"$work/go.mod"
-  printf 'package build\n\nimport _ "github.com/influxdata/influxdb/v2/cmd/influxd"\n' >"$work/deps.go"
+  printf '//go:build tools\n\npackage build\n\nimport _ "github.com/influxdata/influxdb/v2/cmd/influxd"\n' >"$work/deps.go"
   # The influxdata pkg-config wrapper builds libflux (Rust) with cargo and answers for `flux`.
   GOBIN="$CACHE/bin" GOTOOLCHAIN=local go install "github.com/influxdata/pkg-config@$PKG_CONFIG_WRAPPER_VERSION"
   local toolchain
@@ -54,7 +54,7 @@ build() {
     # downloaded here: cap lints and use the installed toolchain.
     export RUSTFLAGS="--cap-lints=warn" RUSTUP_TOOLCHAIN="${toolchain:-stable}"
     go mod tidy >>"$work/build.log" 2>&1
-    go build -o "$BIN.tmp" github.com/influxdata/influxdb/v2/cmd/influxd >>"$work/build.log" 2>&1
+    go build -ldflags "-s -w -X main.version=v$VERSION" -o "$BIN.tmp" github.com/influxdata/influxdb/v2/cmd/influxd >>"$work/build.log" 2>&1
   ) || { log "build failed; last lines of $work/build.log:"; tail -n 30 "$work/build.log" >&2; exit 1; }
   mv "$BIN.tmp" "$BIN"
   log "built $BIN"
@@ -88,7 +88,7 @@ start() {
 # First start only: create the user, org, bucket and the all-access token that tests and the worker use.
 setup() {
   local allowed
-  allowed="$(curl -fsS "$URL/api/v2/setup" | tr -d ' \n')"
+  allowed="$(curl -fsS "$URL/api/v2/setup" | tr -d '[:space:]')"
   [ "$allowed" = '{"allowed":true}' ] || return 0
   curl -fsS -X POST "$URL/api/v2/setup" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$USER_NAME\",\"password\":\"$PASSWORD\",\"org\":\"$ORG\",\"bucket\":\"$BUCKET\",\"token\":\"$TOKEN\"}" >/dev/null

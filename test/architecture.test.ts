@@ -63,9 +63,12 @@ describe('architecture', () => {
       for (const spec of importsOf(file)) {
         if (spec.startsWith('.')) {
           const target = layerOf(resolveLocal(file, spec));
-          if (!PURE_ALLOWED_LOCAL[layer]!.has(target)) violations.push(`${relative(SRC, file)} imports ${spec} (${target})`);
+          if (!PURE_ALLOWED_LOCAL[layer]!.has(target))
+            violations.push(`${relative(SRC, file)} imports ${spec} (${target})`);
         } else if (!PURE_PACKAGES.has(spec.split('/')[0]!)) {
-          violations.push(`${relative(SRC, file)} imports ${spec}: pure layers may import only ${[...PURE_PACKAGES].join(', ')}`);
+          violations.push(
+            `${relative(SRC, file)} imports ${spec}: pure layers may import only ${[...PURE_PACKAGES].join(', ')}`,
+          );
         }
       }
     }
@@ -104,7 +107,13 @@ describe('architecture', () => {
       stack.push(node);
       for (const next of graph.get(node) ?? []) {
         if (state.get(next) === 'visiting') {
-          cycles.push(stack.slice(stack.indexOf(next)).concat(next).map((f) => relative(SRC, f)).join(' → '));
+          cycles.push(
+            stack
+              .slice(stack.indexOf(next))
+              .concat(next)
+              .map((f) => relative(SRC, f))
+              .join(' → '),
+          );
         } else if (!state.has(next)) visit(next);
       }
       stack.pop();

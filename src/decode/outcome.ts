@@ -36,6 +36,9 @@ export const IGNORED_REASONS = {
   'own-ship': 'AIVDO own-ship or receiver GPS sentence, not a report heard from another craft',
   duplicate: 'the same message heard by another receiver within a second',
   'no-position-yet': 'position message that cannot be decoded yet (waiting for the CPR pair or a reference)',
+  'non-icao-address':
+    'craft with a non-ICAO address (readsb/SBS hex starting with "~": TIS-B track files, anonymous ADS-B)',
+  'sbs-status-line': 'SBS-1 record that is not a MSG line (STA, ID, AIR, SEL, CLK): no craft data that jamwatch uses',
 } as const;
 
 export type IgnoredReason = keyof typeof IGNORED_REASONS;
