@@ -1,0 +1,100 @@
+import { CompressionTypes, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import type { Logger } from '../../log.js';
+
+/**
+ * Batches messages for several topics into `sendBatch` calls: one request per flush instead of one per message,
+ * which is what lets a feed produce tens of thousands of reports a second. `send` returns a promise only when the
+ * buffer is full (back-pressure: the caller awaits it and the source slows down); otherwise it returns undefined,
+ * so the hot path allocates no promise per message. Retries and reconnects are kafkajs's (with backoff).
+ */
+export interface BatchProducerOptions {
+  /** Messages buffered before a flush is started. */
+  batchSize?: number;
+  /** Longest time a message waits in the buffer, ms. */
+  lingerMs?: number;
+  /** Messages buffered before `send` makes the caller wait. */
+  maxBuffered?: number;
+  compression?: CompressionTypes;
+}
+
+export class BatchProducer {
+  private readonly producer: Producer;
+  private buffer = new Map<string, Message[]>();
+  private buffered = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private readonly batchSize: number;
+  private readonly lingerMs: number;
+  private readonly maxBuffered: number;
+  private readonly compression: CompressionTypes;
+  sent = 0;
+
+  constructor(
+    kafka: Kafka,
+    private readonly log: Logger,
+    options: BatchProducerOptions = {},
+  ) {
+    this.producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
+    this.batchSize = options.batchSize ?? 2000;
+    this.lingerMs = options.lingerMs ?? 50;
+    this.maxBuffered = options.maxBuffered ?? 20_000;
+    this.compression = options.compression ?? CompressionTypes.None;
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  send(topic: string, key: string, value: string): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    let messages = this.buffer.get(topic);
+    if (!messages) {
+      messages = [];
+      this.buffer.set(topic, messages);
+    }
+    messages.push({ key, value });
+    this.buffered++;
+    if (this.buffered >= this.batchSize) {
+      const flushed = this.flush();
+      if (this.buffered + this.batchSize > this.maxBuffered) return flushed;
+      return undefined;
+    }
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.lingerMs);
+    return undefined;
+  }
+
+  /** Sends what is buffered; resolves when it and every earlier batch are acknowledged. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.buffered === 0) return this.inFlight;
+    const topicMessages: TopicMessages[] = [];
+    for (const [topic, messages] of this.buffer) topicMessages.push({ topic, messages });
+    const count = this.buffered;
+    this.buffer = new Map();
+    this.buffered = 0;
+    // Batches go out one after another so that a craft's reports stay in order on its partition.
+    this.inFlight = this.inFlight.then(async () => {
+      try {
+        await this.producer.sendBatch({ topicMessages, compression: this.compression, acks: -1 });
+        this.sent += count;
+      } catch (error) {
+        this.failure = error;
+        this.log.error({ err: error, messages: count }, 'Kafka produce failed after retries');
+        throw error;
+      }
+    });
+    return this.inFlight;
+  }
+
+  async disconnect(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.producer.disconnect();
+    }
+  }
+}
