@@ -11,6 +11,9 @@ import type { Report } from '../schema/report.js';
  */
 export type Outcome = ReportOutcome | StateOutcome | IgnoredOutcome | DecodeFailure;
 
+/** Where a decoder that makes several outcomes from one input (a JSON document, a trace) hands each of them. */
+export type OutcomeSink = (outcome: Outcome) => void;
+
 export interface ReportOutcome {
   readonly ok: true;
   readonly kind: 'report';

@@ -12,6 +12,13 @@ export const CRAFT_ID_PATTERN = /^(icao:[0-9a-f]{6}|mmsi:[0-9]{9})$/;
 export const posSourceSchema = z.enum(['adsb', 'mlat', 'tisb', 'adsr', 'other']);
 export type PosSource = z.infer<typeof posSourceSchema>;
 
+/** Physical bounds of the report, shared with the decoders so that a value outside them is their VALUE_RANGE. */
+export const MIN_ALTITUDE_FT = -2000;
+export const MAX_ALTITUDE_FT = 200_000;
+export const MAX_GS_KT = 5000;
+export const MAX_CALLSIGN_LENGTH = 16;
+export const MAX_NAME_LENGTH = 40;
+
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 const epochMs = z.number().int().min(0);
@@ -27,12 +34,12 @@ export const reportSchema = z.object({
   /** false for "no position" events: ADS-B type code 0 while airborne, AIS lat 91 / lon 181. */
   posAvailable: z.boolean().optional(),
   /** Barometric altitude, feet. Absent on the ground. */
-  altBaro: z.number().min(-2000).max(200000).optional(),
+  altBaro: z.number().min(MIN_ALTITUDE_FT).max(MAX_ALTITUDE_FT).optional(),
   /** Geometric (GNSS) altitude, feet. */
-  altGeom: z.number().min(-2000).max(200000).optional(),
+  altGeom: z.number().min(MIN_ALTITUDE_FT).max(MAX_ALTITUDE_FT).optional(),
   onGround: z.boolean().optional(),
   /** Ground speed, knots. */
-  gs: z.number().min(0).max(5000).optional(),
+  gs: z.number().min(0).max(MAX_GS_KT).optional(),
   /** Track over ground, degrees true. */
   track: z.number().min(0).max(360).optional(),
   heading: z.number().min(0).max(360).optional(),
@@ -67,8 +74,8 @@ export const reportSchema = z.object({
   epfd: z.number().int().min(0).max(15).optional(),
   /** AIS type 27 GNSS position status: 'current' = current GNSS position, 'not-current' = not a GNSS position. */
   gnssStatus: z.enum(['current', 'not-current']).optional(),
-  callsign: z.string().max(16).optional(),
-  name: z.string().max(40).optional(),
+  callsign: z.string().max(MAX_CALLSIGN_LENGTH).optional(),
+  name: z.string().max(MAX_NAME_LENGTH).optional(),
   /** Receiver or station that heard the message, when the input names it (tag block s:, readsb receiver). */
   receiver: z.string().max(64).optional(),
   /** Receive time, ms since the epoch, when it differs from the observation time. */
