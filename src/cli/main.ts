@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerConfigCommand } from './config-command.js';
+import { registerDecodeCommand } from './decode-command.js';
+
+// A closed pipe (`jamwatch decode … | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 /** The `jamwatch` command line: thin, each command parses its arguments, loads config and calls one driver. */
 const program = new Command()
@@ -9,5 +16,6 @@ const program = new Command()
   .version('0.1.0');
 
 registerConfigCommand(program);
+registerDecodeCommand(program);
 
 await program.parseAsync(process.argv);

@@ -21,6 +21,6 @@ export interface TimeOptions {
   startTime: number;
   /** Lines per second for untimed text files. */
   rate: number;
-  /** Minutes east of UTC of SBS local times. */
-  tzOffsetMinutes: number;
+  /** Minutes east of UTC of SBS local times; undefined when not given. */
+  tzOffsetMinutes: number | undefined;
 }
