@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerConfigCommand } from './config-command.js';
 import { registerDecodeCommand } from './decode-command.js';
+import { registerFeedCommand } from './feed-command.js';
 
 // A closed pipe (`jamwatch decode … | head`) ends the output, not the process with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -17,5 +18,6 @@ const program = new Command()
 
 registerConfigCommand(program);
 registerDecodeCommand(program);
+registerFeedCommand(program);
 
 await program.parseAsync(process.argv);

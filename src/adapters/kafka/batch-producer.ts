@@ -1,4 +1,4 @@
-import { CompressionTypes, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
 import type { Logger } from '../../log.js';
 
 /**
@@ -28,14 +28,20 @@ export class BatchProducer {
   private readonly lingerMs: number;
   private readonly maxBuffered: number;
   private readonly compression: CompressionTypes;
-  sent = 0;
+  /** Messages acknowledged by the broker, per topic. */
+  readonly sent = new Map<string, number>();
 
   constructor(
     kafka: Kafka,
     private readonly log: Logger,
     options: BatchProducerOptions = {},
   ) {
-    this.producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
+    // The default (murmur2, Java-compatible) partitioner: a craft id lands where a Java producer would put it.
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.batchSize = options.batchSize ?? 2000;
     this.lingerMs = options.lingerMs ?? 50;
     this.maxBuffered = options.maxBuffered ?? 20_000;
@@ -73,17 +79,17 @@ export class BatchProducer {
     if (this.buffered === 0) return this.inFlight;
     const topicMessages: TopicMessages[] = [];
     for (const [topic, messages] of this.buffer) topicMessages.push({ topic, messages });
-    const count = this.buffered;
     this.buffer = new Map();
     this.buffered = 0;
     // Batches go out one after another so that a craft's reports stay in order on its partition.
     this.inFlight = this.inFlight.then(async () => {
       try {
         await this.producer.sendBatch({ topicMessages, compression: this.compression, acks: -1 });
-        this.sent += count;
+        for (const { topic, messages } of topicMessages)
+          this.sent.set(topic, (this.sent.get(topic) ?? 0) + messages.length);
       } catch (error) {
         this.failure = error;
-        this.log.error({ err: error, messages: count }, 'Kafka produce failed after retries');
+        this.log.error({ err: error, topics: topicMessages.map((t) => t.topic) }, 'Kafka produce failed after retries');
         throw error;
       }
     });
