@@ -1,6 +1,10 @@
+import { AisDecoder } from './ais/decoder.js';
 import { AisJsonDecoder } from './ais-json.js';
+import { parseAvrLine } from './avr.js';
+import { BeastClock, BeastFramer, type BeastItem } from './beast.js';
 import type { InputFormat } from './detect-format.js';
 import { LineSplitter } from './lines.js';
+import { ModeSDecoder } from './modes/decoder.js';
 import type { Outcome } from './outcome.js';
 import { ReadsbDecoder } from './readsb-json.js';
 import { decodeReportJson } from './report-json.js';
@@ -27,6 +31,83 @@ type LineDecoder = (line: string, fallbackTime: number, emit: Emit) => void;
 
 /** Largest pretty-printed JSON document read whole (a readsb trace or aircraft.json file). */
 const MAX_DOCUMENT_CHARS = 512 * 1024 * 1024;
+
+/**
+ * Beast binary: frames from the framer; event time from the 12 MHz counter (files: `startTime` plus the counter's
+ * progress) or the receive time (live: the counter is the receiver's, not wall time).
+ */
+class BeastStreamDecoder implements StreamDecoder {
+  private readonly framer = new BeastFramer();
+  private readonly clock: BeastClock;
+  private readonly modes: ModeSDecoder;
+  private receivedAt: number | undefined;
+  private emit: Emit = () => undefined;
+  private readonly onItem = (item: BeastItem): void => {
+    if (!item.ok) {
+      this.emit(item, item.raw);
+      return;
+    }
+    const time =
+      this.time.live && this.receivedAt !== undefined ? this.receivedAt : Math.round(this.clock.timeOf(item.counter));
+    this.emit(this.modes.decode(item.data, time), item.data);
+  };
+
+  constructor(private readonly time: StreamDecoderOptions) {
+    this.clock = new BeastClock(time.startTime);
+    this.modes = new ModeSDecoder({ receiver: time.receiver });
+  }
+
+  push(chunk: Uint8Array, receivedAt: number | undefined, emit: Emit): void {
+    this.receivedAt = receivedAt;
+    this.emit = emit;
+    this.framer.push(chunk, this.onItem);
+  }
+
+  end(emit: Emit): void {
+    this.emit = emit;
+    this.framer.end(this.onItem);
+  }
+}
+
+/** AVR text: `@` lines carry the 12 MHz counter (the same clock as Beast); plain `*` lines take the line time. */
+function avrLineDecoder(time: StreamDecoderOptions): LineDecoder {
+  const clock = new BeastClock(time.startTime);
+  const modes = new ModeSDecoder({ receiver: time.receiver });
+  return (line, fallback, emit) => {
+    const frame = parseAvrLine(line);
+    if (!frame.ok) {
+      emit(frame, line);
+      return;
+    }
+    const t = frame.counter !== undefined && !time.live ? Math.round(clock.timeOf(frame.counter)) : fallback;
+    emit(modes.decode(frame.data, t), line);
+  };
+}
+
+/**
+ * AIS NMEA: lines to the AIS decoder; multi-part messages that never complete are reported through its callback
+ * (counted as AIS_MULTIPART), and the ones still pending at the end of input are flushed then.
+ */
+class NmeaStreamDecoder implements StreamDecoder {
+  private emit: Emit = () => undefined;
+  private readonly ais = new AisDecoder({ onIncomplete: (failure) => this.emit(failure, '') });
+  private readonly lines: LineStreamDecoder;
+
+  constructor(time: StreamDecoderOptions) {
+    this.lines = new LineStreamDecoder((line, fallback, emit) => emit(this.ais.decodeLine(line, fallback), line), time);
+  }
+
+  push(chunk: Uint8Array, receivedAt: number | undefined, emit: Emit): void {
+    this.emit = emit;
+    this.lines.push(chunk, receivedAt, emit);
+  }
+
+  end(emit: Emit): void {
+    this.emit = emit;
+    this.lines.end(emit);
+    this.ais.flush();
+  }
+}
 
 class LineStreamDecoder implements StreamDecoder {
   private readonly splitter = new LineSplitter();
@@ -126,19 +207,23 @@ function isWholeJson(line: string): boolean {
 
 export function createStreamDecoder(format: InputFormat, options: StreamDecoderOptions): StreamDecoder {
   switch (format) {
+    case 'beast':
+      return new BeastStreamDecoder(options);
+    case 'avr':
+      return new LineStreamDecoder(avrLineDecoder(options), options);
     case 'sbs': {
       const sbs = new SbsDecoder({ tzOffsetMinutes: options.tzOffsetMinutes });
       return new LineStreamDecoder((line, fallback, emit) => emit(sbs.decodeLine(line, fallback), line), options);
     }
     case 'readsb':
       return new ReadsbStreamDecoder(options);
+    case 'nmea':
+      return new NmeaStreamDecoder(options);
     case 'aisstream': {
       const ais = new AisJsonDecoder();
       return new LineStreamDecoder((line, fallback, emit) => emit(ais.decodeMessage(line, fallback), line), options);
     }
     case 'report':
       return new LineStreamDecoder((line, _fallback, emit) => emit(decodeReportJson(line), line), options);
-    default:
-      throw new RangeError(`no stream decoder for format ${format} yet`);
   }
 }

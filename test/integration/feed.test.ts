@@ -1,34 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { type Report, reportSchema } from '../../src/schema/report.js';
 import { corpusPath } from '../corpus.js';
 import { runCli } from './cli.js';
+import { consumeAll } from './consume.js';
 import { services, uniquePrefix } from './services.js';
-
-async function consumeAll(brokers: string[], topic: string, expected: number) {
-  const kafka = new Kafka({ clientId: 'feed-test', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `${topic}.check` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const messages: Array<{ key: string; value: string; partition: number }> = [];
-  await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${messages.length} of ${expected} messages on ${topic}`)), 60_000);
-    void consumer.run({
-      eachMessage: async ({ message, partition }) => {
-        messages.push({ key: message.key!.toString(), value: message.value!.toString(), partition });
-        if (messages.length >= expected) {
-          clearTimeout(timer);
-          done();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return messages;
-}
 
 describe('jamwatch feed into the real broker', () => {
   const s = services();
@@ -82,5 +60,44 @@ describe('jamwatch feed into the real broker', () => {
       encoding: 'utf8',
       source: bad,
     });
+  });
+
+  it('feeds a real Helsinki Beast capture: aircraft that lost GNSS arrive with NACp 0 and "no position" reports', async () => {
+    const prefix = uniquePrefix('helsinki');
+    const capture = corpusPath('adsb', 'helsinki-2026-01-07', 'raw_adsb_20260107_001214.bin');
+    const run = await runCli(
+      ['feed', '--speed', 'max', '--start-time', '2026-01-06T22:12:14Z', '--receiver', '60.32,24.83', capture],
+      {
+        ...s.env,
+        JAMWATCH_TOPIC_PREFIX: prefix,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stderr.split('\n').find((line) => line.includes('feed finished'))!) as {
+      total: number;
+      reports: number;
+      ignored: Record<string, number>;
+      invalid: Record<string, number>;
+    };
+    // Every frame is accounted for; ground stations and replies are ignored, never invalid.
+    expect(summary.invalid).toEqual({});
+    expect(summary.ignored['modes-ground-station']).toBeGreaterThan(30_000);
+    expect(summary.reports).toBeGreaterThan(10_000);
+
+    const messages = await consumeAll(s.brokers, `${prefix}reports.adsb`, summary.reports);
+    const reports = messages.map((m) => reportSchema.parse(JSON.parse(m.value)) as Report);
+    for (let i = 0; i < messages.length; i++) expect(messages[i]!.key).toBe(reports[i]!.id);
+    const start = Date.parse('2026-01-06T22:12:14Z');
+    for (const r of reports) expect(r.t).toBeGreaterThanOrEqual(start);
+    for (const r of reports) expect(r.t).toBeLessThan(start + 16 * 60_000);
+
+    // 4601f9 climbs out of Helsinki with NACp 0 at about 9,750 ft, 25 km north of the receiver.
+    const lost = reports.filter((r) => r.id === 'icao:4601f9' && r.nacp === 0 && r.lat !== undefined);
+    expect(lost.length).toBeGreaterThan(20);
+    for (const r of lost) expect(Math.hypot(r.lat! - 60.32, (r.lon! - 24.83) * 0.5)).toBeLessThan(1.5);
+    // 461f4d sends only airborne position messages without a position (type code 0).
+    const blind = reports.filter((r) => r.id === 'icao:461f4d');
+    expect(blind.length).toBeGreaterThan(100);
+    expect(blind.every((r) => r.posAvailable === false && r.lat === undefined)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { consumeAll } from './consume.js';
 import { services, uniquePrefix } from './services.js';
 
 describe('real Kafka broker', () => {
@@ -26,23 +27,7 @@ describe('real Kafka broker', () => {
     await producer.send({ topic, messages: sent });
     await producer.disconnect();
 
-    const consumer = kafka.consumer({ groupId: `${topic}.group` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const received: Array<{ key: string; value: string; partition: number }> = [];
-    await new Promise<void>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`only ${received.length} of 30 messages after 60 s`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ message, partition }) => {
-          received.push({ key: message.key!.toString(), value: message.value!.toString(), partition });
-          if (received.length === sent.length) {
-            clearTimeout(timer);
-            done();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
+    const received = await consumeAll(brokers, topic, sent.length);
 
     expect(received.map((m) => m.value).sort()).toEqual(sent.map((m) => m.value).sort());
     // One key always lands on one partition: the property the entity stage relies on.
