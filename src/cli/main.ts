@@ -2,7 +2,12 @@
 import { Command } from 'commander';
 import { registerConfigCommand } from './config-command.js';
 import { registerDecodeCommand } from './decode-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerEvalCommand } from './eval-command.js';
 import { registerFeedCommand } from './feed-command.js';
+import { registerReplayCommand } from './replay-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 // A closed pipe (`jamwatch decode … | head`) ends the output, not the process with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -19,5 +24,10 @@ const program = new Command()
 registerConfigCommand(program);
 registerDecodeCommand(program);
 registerFeedCommand(program);
+registerReplayCommand(program);
+registerSimulateCommand(program);
+registerEvalCommand(program);
+registerDemoCommand(program);
+registerWorkerCommand(program);
 
 await program.parseAsync(process.argv);

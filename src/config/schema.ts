@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { entityOptionsSchema } from '../core/entity/options.js';
+import { pipelineOptionsSchema } from '../core/topology.js';
 
 /**
  * The one configuration schema. Each option is declared once, here, with its description and default; every key can
@@ -84,6 +86,17 @@ export const logSchema = z
   })
   .strict();
 
+export const detectionSchema = z
+  .object({
+    entity: entityOptionsSchema.prefault({}),
+    pipeline: pipelineOptionsSchema.prefault({}),
+    landMask: z
+      .enum(['off', '110m', '50m'])
+      .default('50m')
+      .describe('Natural Earth land mask for "vessel on land": 50m is finer at ports and archipelagos'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     kafka: kafkaSchema.prefault({}),
@@ -91,6 +104,7 @@ export const configSchema = z
     influx: influxSchema.prefault({}),
     http: httpSchema.prefault({}),
     log: logSchema.prefault({}),
+    detection: detectionSchema.prefault({}),
   })
   .strict();
 

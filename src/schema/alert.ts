@@ -6,7 +6,10 @@ import { z } from 'zod';
  *
  * `score` scale: −log10 of the probability that the cell with the strongest evidence would show at least as many
  * affected craft if it were at its learned baseline (binomial tail), capped at 20. 2 ≈ a 1 % chance, 5 ≈ one in
- * 100,000. Severity bands are configured on the same scale.
+ * 100,000. A cell is tested per craft group (vessels, aircraft below and above 10,000 ft) and pooled; the best test
+ * pays a Bonferroni correction, −log10(number of tests) (src/core/region/score.ts). Severity bands are configured on
+ * the same scale (defaults: low ≥ 3, medium ≥ 5, high ≥ 8), and every level also needs ≥ 2 distinct affected craft.
+ * gpsjam.org's rule, run as a baseline (src/core/gpsjam-rule.ts), has no score: it sends 0.
  */
 export const ALERT_SCHEMA_ID = 'jamwatch.alert/1';
 

@@ -59,8 +59,9 @@ export class InfluxSink {
     this.writeApi.writeRecords(lines);
   }
 
-  flush(): Promise<void> {
-    return this.writeApi.flush();
+  /** With `withRetries`, also waits for (and retries now) the writes that failed earlier and wait for a retry. */
+  flush(withRetries = false): Promise<void> {
+    return this.writeApi.flush(withRetries);
   }
 
   close(): Promise<void> {

@@ -52,14 +52,15 @@ export class BatchProducer {
     return this.producer.connect();
   }
 
-  send(topic: string, key: string, value: string): Promise<void> | undefined {
+  /** `partition` overrides the key's partition (watermarks addressed to every partition of a topic). */
+  send(topic: string, key: string, value: string, partition?: number): Promise<void> | undefined {
     if (this.failure) throw this.failure;
     let messages = this.buffer.get(topic);
     if (!messages) {
       messages = [];
       this.buffer.set(topic, messages);
     }
-    messages.push({ key, value });
+    messages.push(partition === undefined ? { key, value } : { key, value, partition });
     this.buffered++;
     if (this.buffered >= this.batchSize) {
       const flushed = this.flush();
@@ -94,6 +95,20 @@ export class BatchProducer {
       }
     });
     return this.inFlight;
+  }
+
+  /** True once a batch failed after kafkajs' retries: `send` throws until `recover()`. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /**
+   * Accepts messages again after a failure (the broker is back). What the failed batches held is lost: a caller that
+   * needs it rewinds its input (the worker goes back to its checkpoints).
+   */
+  recover(): void {
+    this.failure = undefined;
+    this.inFlight = Promise.resolve();
   }
 
   async disconnect(): Promise<void> {

@@ -6,9 +6,15 @@ import { type Config, topicNames } from '../../config/schema.js';
  * observation topics are the unit of scale-out; `cells` has one partition (the event stage sees the whole world);
  * `state` is compacted (the latest checkpoint per key is all that matters). Existing topics are left as they are.
  */
+export const STATE_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 export function topicSpecs(config: Config): ITopicConfig[] {
   const names = topicNames(config.topics.prefix);
-  const compacted = [{ name: 'cleanup.policy', value: 'compact' }];
+  // Checkpoints hold a partition's windows: larger than an ordinary message.
+  const compacted = [
+    { name: 'cleanup.policy', value: 'compact' },
+    { name: 'max.message.bytes', value: String(STATE_MAX_MESSAGE_BYTES) },
+  ];
   return [
     { topic: names.reportsAdsb, numPartitions: config.kafka.reportPartitions },
     { topic: names.reportsAis, numPartitions: config.kafka.reportPartitions },

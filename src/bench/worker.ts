@@ -1,0 +1,153 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { connectAdmin } from '../adapters/kafka/admin-check.js';
+import { BatchProducer } from '../adapters/kafka/batch-producer.js';
+import { createKafka } from '../adapters/kafka/client.js';
+import { type Config, topicNames } from '../config/schema.js';
+import { runWorker } from '../drivers/worker/worker.js';
+import type { Logger } from '../log.js';
+import { generateEntityReports } from './core-entity.js';
+
+/**
+ * The worker end to end against the real local broker and InfluxDB, beside bare kafkajs consumption of the same
+ * topics in the same run, so that the ratio means something (STYLE.md). N generated reports (core-entity.ts's traffic:
+ * 90 % aircraft at 1 report/s, 10 % vessels, some jammed and spoofed) are produced to fresh report topics first
+ * (not timed). Then (a) a bare consumer reads them all, counting; (b) the worker runs on them: entity stage,
+ * the observations repartition, region stage with gnss_cell points to InfluxDB, cells, event stage. The worker's
+ * time runs from its first batch to the region stage's last batch of observations. CPU is the process's user +
+ * system time over each part; memory the peak resident set size.
+ */
+export interface WorkerBenchOptions {
+  reports?: number;
+  craft?: number;
+}
+
+export interface ThroughputFigure {
+  seconds: number;
+  perSecond: number;
+  cpuSeconds: number;
+}
+
+export interface WorkerBenchResult {
+  reports: number;
+  bare: ThroughputFigure;
+  worker: ThroughputFigure;
+  /** Worker throughput / bare consumption throughput. */
+  ratio: number;
+  peakRssMb: number;
+  prefix: string;
+}
+
+const SAMPLE_MS = 100;
+const QUIET_MS = 1_000;
+
+export async function benchWorker(
+  config: Config,
+  log: Logger,
+  options: WorkerBenchOptions = {},
+): Promise<WorkerBenchResult> {
+  const total = options.reports ?? 1_000_000;
+  const prefix = `${config.topics.prefix}bench.${Date.now().toString(36)}.`;
+  const cfg: Config = {
+    ...config,
+    topics: { prefix },
+    kafka: { ...config.kafka, group: `${prefix}group` },
+    http: { ...config.http, port: 0 },
+    influx: { ...config.influx, retentionDays: 0 },
+    log: { level: 'warn' },
+  };
+  const topics = topicNames(prefix);
+  const kafka = createKafka(cfg.kafka, log);
+  const admin = await connectAdmin(kafka, cfg);
+  await admin.disconnect();
+
+  const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
+  const producer = new BatchProducer(kafka, log, { batchSize: 5_000, maxBuffered: 50_000 });
+  await producer.connect();
+  for (const r of reports) {
+    const full = producer.send(r.src === 'adsb' ? topics.reportsAdsb : topics.reportsAis, r.id, JSON.stringify(r));
+    if (full) await full;
+  }
+  await producer.disconnect();
+  reports.length = 0;
+
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, SAMPLE_MS);
+  try {
+    const bare = await bareConsumption(cfg, [topics.reportsAdsb, topics.reportsAis], total);
+    const worker = await workerPipeline(cfg, log, total);
+    return {
+      reports: total,
+      bare,
+      worker,
+      ratio: worker.perSecond / bare.perSecond,
+      peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6),
+      prefix,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** A kafkajs consumer that only counts the messages: the ceiling for any kafkajs-based worker. */
+async function bareConsumption(cfg: Config, topics: string[], total: number): Promise<ThroughputFigure> {
+  const kafka = new Kafka({ clientId: 'jamwatch-bench', brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `${cfg.kafka.group}.bare`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  let count = 0;
+  let started = 0;
+  let cpu = process.cpuUsage();
+  const figure = await new Promise<ThroughputFigure>((done) => {
+    void consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        if (started === 0) {
+          started = performance.now();
+          cpu = process.cpuUsage();
+        }
+        count += batch.messages.length;
+        if (count >= total) done(figureOf(count, started, cpu));
+      },
+    });
+  });
+  await consumer.disconnect();
+  return figure;
+}
+
+async function workerPipeline(cfg: Config, log: Logger, total: number): Promise<ThroughputFigure> {
+  let started = 0;
+  let cpu = process.cpuUsage();
+  let figure: ThroughputFigure | undefined;
+  await runWorker(
+    cfg,
+    {
+      untilIdleMs: 2_000,
+      onProgress: ({ reports, lastInput }) => {
+        if (started === 0 && lastInput.entity > 0) {
+          started = performance.now() - (Date.now() - lastInput.entity);
+          cpu = process.cpuUsage();
+        }
+        if (figure === undefined && reports >= total && Date.now() - lastInput.region >= QUIET_MS) {
+          const end = performance.now() - (Date.now() - lastInput.region);
+          const used = process.cpuUsage(cpu);
+          figure = {
+            seconds: (end - started) / 1000,
+            perSecond: total / ((end - started) / 1000),
+            cpuSeconds: (used.user + used.system) / 1e6,
+          };
+        }
+      },
+    },
+    log,
+  );
+  if (figure === undefined) throw new Error('the worker stopped before consuming every report');
+  return figure;
+}
+
+function figureOf(count: number, started: number, cpu: NodeJS.CpuUsage): ThroughputFigure {
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds, perSecond: count / seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+}

@@ -1,0 +1,366 @@
+import { BoundedMap } from '../../collections/bounded-map.js';
+import type { Alert } from '../../schema/alert.js';
+import type { AnomalousCell } from '../../schema/cell.js';
+import type { Evidence } from '../region/evidence.js';
+import { type AlertKind, type AlertStatus, alertId, alertMessage } from './alert-message.js';
+import { eventArea, spoofTarget } from './area.js';
+import { connectedCells } from './clusters.js';
+import { distinctCraft, latestSamples } from './craft-counts.js';
+import { type EmitterEstimate, fitEmitter, isLocated } from './emitter-fit.js';
+import {
+  type CellRecord,
+  EVENT_SNAPSHOT_SCHEMA_ID,
+  type EventSnapshot,
+  type EventState,
+  eventSnapshotSchema,
+} from './event-state.js';
+import { eventEvidence } from './evidence.js';
+import { nextSeverity, type Published, shouldForget, shouldOpen, shouldResolve, updateDue } from './lifecycle.js';
+import { type EventOptions, type EventOptionsInput, eventOptionsSchema } from './options.js';
+import { hashSeed } from './prng.js';
+
+/**
+ * Stage 3, one partition for the world: joins anomalous cells into events and runs the alert lifecycle.
+ *
+ * `process(cell)` holds each anomalous cell's latest report. `advance(streamTime, emit)` evaluates once per new tick
+ * boundary (the latest multiple of `tickMs` reached; a driver that advances tick by tick, as the Pipeline does, sees
+ * every tick):
+ *  1. cells anomalous within `cellHoldMs` are active; per kind, active cells within `joinRings` H3 rings of one
+ *     another form components (clusters.ts);
+ *  2. a component belongs to every event (pending, open, or resolved within `reopenWithinMs`) that has a cell within
+ *     `joinRings` of it; events linked through components merge into the one that is open, then earliest, then first
+ *     by id, and a merged open event is resolved with evidence MERGED naming the survivor. An event never splits:
+ *     components that came from one event stay in it (no flapping ids when its middle goes quiet);
+ *  3. a component that meets no event starts a pending one: id from kind, first cell and start (alert-message.ts),
+ *     the start being when its earliest cell became anomalous;
+ *  4. the lifecycle rules of lifecycle.ts decide open / update / resolved.
+ * Messages carry the distinct craft counts (craft-counts.ts), the area (area.ts), the evidence (evidence.ts) and, on
+ * open and update only, a fresh emitter fit (emitter-fit.ts; a resolved message repeats the last one; a fit whose
+ * error radius exceeds its reach does not locate anything and is left out).
+ */
+export type EmitAlert = (alert: Alert) => void;
+
+export interface EventCounters {
+  cells: number;
+  /** Cells older than the hold period at the last evaluation: too late to matter. */
+  late: number;
+  alerts: number;
+}
+
+const PHASE_RANK = { open: 0, pending: 1, resolved: 2 } as const;
+const KINDS: readonly AlertKind[] = ['jamming', 'spoofing'];
+
+function byPriority(a: EventState, b: EventState): number {
+  return PHASE_RANK[a.phase] - PHASE_RANK[b.phase] || a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1);
+}
+
+function byStart(a: EventState, b: EventState): number {
+  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export class EventStage {
+  readonly options: EventOptions;
+  readonly counters: EventCounters = { cells: 0, late: 0, alerts: 0 };
+  private readonly records: BoundedMap<string, CellRecord>;
+  private readonly events: BoundedMap<string, EventState>;
+  private lastEval = -1;
+
+  constructor(options: EventOptionsInput = {}) {
+    this.options = eventOptionsSchema.parse(options);
+    this.records = new BoundedMap(this.options.maxCells);
+    this.events = new BoundedMap(this.options.maxEvents);
+  }
+
+  /** True when nothing is held: evaluations have nothing to do. */
+  get idle(): boolean {
+    return this.records.size === 0 && this.events.size === 0;
+  }
+
+  /** Anomalous cells held for joining. */
+  get cellCount(): number {
+    return this.records.size;
+  }
+
+  /** Events held: pending, open and recently resolved. */
+  get eventCount(): number {
+    return this.events.size;
+  }
+
+  process(cell: AnomalousCell): void {
+    this.counters.cells++;
+    if (this.lastEval >= 0 && cell.t < this.lastEval - this.options.cellHoldMs) {
+      this.counters.late++;
+      return;
+    }
+    const key = `${cell.kind}:${cell.cell}`;
+    const record = this.records.get(key);
+    if (record === undefined) {
+      this.records.set(key, { lastSeen: cell.t, firstSeen: cell.t, cell });
+    } else if (cell.t >= record.lastSeen) {
+      // A gap of more than one tick beyond the hold period starts a new anomalous stretch.
+      if (cell.t - record.lastSeen > this.options.cellHoldMs + this.options.tickMs) record.firstSeen = cell.t;
+      record.cell = cell;
+      this.records.touch(key, record, cell.t);
+    }
+  }
+
+  advance(streamTimeMs: number, emit: EmitAlert): void {
+    const tick = this.options.tickMs;
+    const boundary = Math.floor(streamTimeMs / tick) * tick;
+    if (boundary <= this.lastEval) return;
+    this.lastEval = boundary;
+    if (!this.idle) this.evaluate(boundary, emit);
+  }
+
+  snapshot(): EventSnapshot {
+    // A deep copy through JSON: the snapshot shares nothing with the live state.
+    return JSON.parse(
+      JSON.stringify({
+        schema: EVENT_SNAPSHOT_SCHEMA_ID,
+        lastEval: this.lastEval,
+        records: [...this.records.values()],
+        events: [...this.events.values()],
+      }),
+    ) as EventSnapshot;
+  }
+
+  restore(snapshot: EventSnapshot): void {
+    const parsed = eventSnapshotSchema.parse(snapshot);
+    this.records.clear();
+    this.events.clear();
+    this.lastEval = parsed.lastEval;
+    for (const record of parsed.records) this.records.set(`${record.cell.kind}:${record.cell.cell}`, record);
+    for (const event of parsed.events) this.events.set(event.id, event);
+  }
+
+  private evaluate(now: number, emit: EmitAlert): void {
+    const active = this.activeRecords(now);
+    const observed = new Map<EventState, AnomalousCell[]>();
+    for (const kind of KINDS) this.join(kind, active, now, observed, emit);
+    const events = [...this.events.values()].sort(byStart);
+    for (const event of events) {
+      const cells = observed.get(event);
+      if (cells) this.observe(event, cells, now);
+      this.step(event, cells !== undefined, now, emit);
+    }
+  }
+
+  /** Records anomalous within the hold period (inclusive), by kind; older ones are dropped. */
+  private activeRecords(now: number): Map<string, CellRecord> {
+    const cutoff = now - this.options.cellHoldMs;
+    const active = new Map<string, CellRecord>();
+    for (const [key, record] of this.records.entries()) {
+      if (record.lastSeen < cutoff) this.records.delete(key);
+      else active.set(key, record);
+    }
+    return active;
+  }
+
+  /** Steps 1–3: components of one kind, matched to events, merged, or new. */
+  private join(
+    kind: AlertKind,
+    active: Map<string, CellRecord>,
+    now: number,
+    observed: Map<EventState, AnomalousCell[]>,
+    emit: EmitAlert,
+  ): void {
+    const cells: string[] = [];
+    for (const record of active.values()) if (record.cell.kind === kind) cells.push(record.cell.cell);
+    if (cells.length === 0) return;
+    const { components, disks } = connectedCells(cells, this.options.joinRings);
+    const index = new Map<string, EventState[]>();
+    for (const event of this.events.values()) {
+      if (event.kind !== kind) continue;
+      if (event.phase === 'resolved' && shouldForget(now, event.endedAt, this.options.reopenWithinMs)) continue;
+      for (const cell of event.cells) {
+        const list = index.get(cell.cell);
+        if (list) list.push(event);
+        else index.set(cell.cell, [event]);
+      }
+    }
+    // Union of components through the events they touch.
+    const groups: { components: string[][]; events: Set<EventState> }[] = [];
+    const groupOf = new Map<EventState, number>();
+    for (const component of components) {
+      const touched = new Set<EventState>();
+      for (const cell of component) {
+        for (const near of disks.get(cell) ?? []) for (const event of index.get(near) ?? []) touched.add(event);
+      }
+      const into = new Set<number>();
+      for (const event of touched) {
+        const g = groupOf.get(event);
+        if (g !== undefined) into.add(g);
+      }
+      const group = { components: [component], events: touched };
+      for (const g of [...into].sort((a, b) => a - b)) {
+        const other = groups[g]!;
+        group.components.unshift(...other.components);
+        for (const event of other.events) group.events.add(event);
+        other.components = [];
+        other.events = new Set();
+      }
+      const id = groups.length;
+      groups.push(group);
+      for (const event of group.events) groupOf.set(event, id);
+    }
+    for (const group of groups) {
+      if (group.components.length === 0) continue;
+      const records = group.components.flat().map((cell) => active.get(`${kind}:${cell}`)!);
+      const members = [...group.events].sort(byPriority);
+      let primary = members[0];
+      for (const absorbed of members.slice(1)) this.absorb(absorbed, primary!, now, emit);
+      if (primary === undefined) primary = this.create(kind, records, now);
+      else if (primary.phase === 'resolved') {
+        // Back within the reopen period: pending again under the same id, opened again by the same rule.
+        primary.phase = 'pending';
+        primary.ticks = 0;
+        primary.lastTick = -1;
+      }
+      observed.set(
+        primary,
+        records.map((r) => r.cell).sort((a, b) => (a.cell < b.cell ? -1 : 1)),
+      );
+    }
+  }
+
+  private create(kind: AlertKind, records: CellRecord[], now: number): EventState {
+    let first = records[0]!;
+    for (const r of records) {
+      if (r.firstSeen < first.firstSeen || (r.firstSeen === first.firstSeen && r.cell.cell < first.cell.cell))
+        first = r;
+    }
+    const event: EventState = {
+      lastSeen: now,
+      id: alertId(kind, first.cell.cell, first.firstSeen),
+      kind,
+      phase: 'pending',
+      startedAt: first.firstSeen,
+      cells: [],
+      ticks: 0,
+      lastTick: -1,
+      lastAnomalousAt: first.firstSeen,
+      level: 0,
+      score: 0,
+      severity: { severity: 1, lowerSince: -1, lowerMax: 0 },
+      endedAt: -1,
+      published: null,
+      emitter: null,
+    };
+    this.events.set(event.id, event);
+    return event;
+  }
+
+  /** An event merged into another: gone; if it was published, it is resolved with evidence naming the survivor. */
+  private absorb(event: EventState, into: EventState, now: number, emit: EmitAlert): void {
+    if (event.phase === 'open') {
+      event.endedAt = Math.max(event.lastAnomalousAt, event.startedAt);
+      const merged: Evidence = { code: 'MERGED', text: `merged into ${into.id}`, value: 1 };
+      this.publish(event, 'resolved', now, emit, merged);
+    }
+    this.events.delete(event.id);
+  }
+
+  private observe(event: EventState, cells: AnomalousCell[], now: number): void {
+    let latest = -1;
+    let level = 0;
+    let score = 0;
+    for (const cell of cells) {
+      latest = Math.max(latest, cell.t);
+      level = Math.max(level, cell.level);
+      score = Math.max(score, cell.score);
+    }
+    event.cells = cells;
+    event.level = level;
+    event.score = score;
+    if (latest > event.lastTick) {
+      event.ticks++;
+      event.lastTick = latest;
+    }
+    event.lastAnomalousAt = Math.max(event.lastAnomalousAt, latest);
+    this.events.touch(event.id, event, now);
+  }
+
+  /** Step 4: the lifecycle. */
+  private step(event: EventState, active: boolean, now: number, emit: EmitAlert): void {
+    const o = this.options;
+    switch (event.phase) {
+      case 'pending':
+        if (!active) {
+          if (event.endedAt >= 0) event.phase = 'resolved';
+          else this.events.delete(event.id);
+        } else if (shouldOpen(event.ticks, event.level, o)) {
+          event.phase = 'open';
+          event.endedAt = -1;
+          event.severity = { severity: Math.max(1, event.level), lowerSince: -1, lowerMax: 0 };
+          this.refit(event, now);
+          this.publish(event, 'open', now, emit);
+        }
+        return;
+      case 'open':
+        if (active) {
+          event.severity = nextSeverity(event.severity, event.level, now, o.severityHoldMs);
+          if (event.published && updateDue(event.published, this.published(event, now), o)) {
+            this.refit(event, now);
+            this.publish(event, 'update', now, emit);
+          }
+        } else if (shouldResolve(now, event.lastAnomalousAt, o.resolveAfterMs)) {
+          event.phase = 'resolved';
+          event.endedAt = event.lastAnomalousAt;
+          this.publish(event, 'resolved', now, emit);
+        }
+        return;
+      case 'resolved':
+        if (shouldForget(now, event.endedAt, o.reopenWithinMs)) this.events.delete(event.id);
+        return;
+    }
+  }
+
+  private published(event: EventState, now: number): Published {
+    const counts = distinctCraft(event.cells);
+    return {
+      at: now,
+      severity: event.severity.severity,
+      cells: event.cells.map((c) => c.cell),
+      affected: counts.affected.aircraft + counts.affected.vessels,
+    };
+  }
+
+  private refit(event: EventState, now: number): void {
+    if (!this.options.emitter.enabled) return;
+    const samples = latestSamples(event.cells).map((s) => ({
+      lat: s.lat,
+      lon: s.lon,
+      altFt: s.alt,
+      affected: s.status !== 'good',
+    }));
+    const fit: EmitterEstimate | undefined = fitEmitter(samples, this.options.emitter, hashSeed(`${event.id}@${now}`));
+    event.emitter = fit ?? null;
+  }
+
+  private publish(event: EventState, status: AlertStatus, now: number, emit: EmitAlert, extra?: Evidence): void {
+    const counts = distinctCraft(event.cells);
+    const fit = event.emitter ?? undefined;
+    const evidence = eventEvidence(event.cells, counts, fit);
+    if (extra) evidence.push(extra);
+    event.published = this.published(event, now);
+    this.counters.alerts++;
+    emit(
+      alertMessage({
+        id: event.id,
+        kind: event.kind,
+        status,
+        severity: event.severity.severity,
+        score: event.score,
+        startedAt: event.startedAt,
+        updatedAt: now,
+        endedAt: status === 'resolved' ? event.endedAt : undefined,
+        area: eventArea(event.cells),
+        emitter: fit !== undefined && isLocated(fit) ? fit : undefined,
+        spoofTarget: event.kind === 'spoofing' ? spoofTarget(event.cells) : undefined,
+        affected: counts.affected,
+        observed: counts.observed,
+        evidence,
+      }),
+    );
+  }
+}

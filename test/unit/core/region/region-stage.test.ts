@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { cellAt } from '../../../../src/core/region/cells.js';
+import { GROUP_AIR_HIGH } from '../../../../src/core/region/craft-group.js';
+import { type RegionOptionsInput, regionOptionsSchema } from '../../../../src/core/region/options.js';
+import { RegionStage } from '../../../../src/core/region/region-stage.js';
+import { type AnomalousCell, anomalousCellSchema, type CellRow, cellRowSchema } from '../../../../src/schema/cell.js';
+import type { Observation } from '../../../../src/schema/observation.js';
+import { crowd, HELSINKI, obs, T0 } from './observations.js';
+
+const TICK = 15_000;
+const MINUTE = 60_000;
+
+interface Run {
+  rows: CellRow[];
+  cells: AnomalousCell[];
+}
+
+/** Feed observations in time order, advancing stream time to each observation's time as it goes. */
+function run(
+  stage: RegionStage,
+  observations: readonly Observation[],
+  until: number,
+  out: Run = { rows: [], cells: [] },
+) {
+  const emitRow = (r: CellRow) => out.rows.push(r);
+  const emitCell = (c: AnomalousCell) => out.cells.push(c);
+  for (const o of observations) {
+    stage.advance(o.t, emitRow, emitCell);
+    stage.process(o);
+  }
+  stage.advance(until, emitRow, emitCell);
+  return out;
+}
+
+/** A crowd every minute from `from` for `minutes`: `good` + `bad` aircraft (the same ids each minute). */
+function steady(from: number, minutes: number, good: number, bad: number, at = HELSINKI): Observation[] {
+  const out: Observation[] = [];
+  for (let m = 0; m < minutes; m++) out.push(...crowd(from + m * MINUTE, good, bad, at));
+  return out;
+}
+
+describe('region stage', () => {
+  it('has defaults that parse and describe every option', () => {
+    const o = regionOptionsSchema.parse({});
+    expect(o.windowMs).toBe(300_000);
+    expect(o.tickMs).toBe(15_000);
+    expect(() => regionOptionsSchema.parse({ bands: { low: 6, medium: 5 } })).toThrow();
+  });
+
+  it('counts distinct craft: one craft reporting every second counts once', () => {
+    const stage = new RegionStage();
+    const observations: Observation[] = [];
+    for (let s = 0; s < 120; s++) observations.push(obs({ t: T0 + s * 1000, id: 'icao:aaaaaa' }));
+    observations.push(obs({ t: T0 + 1000, id: 'icao:bbbbbb' }));
+    const { rows } = run(stage, observations, T0 + 2 * MINUTE);
+    const last = rows.filter((r) => r.src === 'all').at(-1)!;
+    expect(last.craft).toBe(2);
+    expect(last.t).toBe(T0 + 2 * MINUTE);
+  });
+
+  it('writes an adsb, an ais and a fused row per cell and tick, valid gnss_cell rows', () => {
+    const stage = new RegionStage();
+    const { rows } = run(
+      stage,
+      [obs({ t: T0, id: 'icao:000001' }), obs({ t: T0, id: 'mmsi:000000001', domain: 'sea' })],
+      T0 + TICK,
+    );
+    const atTick = rows.filter((r) => r.t === T0 + TICK);
+    expect(atTick.map((r) => r.src).sort()).toEqual(['adsb', 'ais', 'all']);
+    expect(atTick.find((r) => r.src === 'all')!.craft).toBe(2);
+    expect(atTick.find((r) => r.src === 'ais')!.craft).toBe(1);
+    for (const r of rows) cellRowSchema.parse(r);
+    expect(atTick[0]!.cell).toBe(cellAt(HELSINKI.lat, HELSINKI.lon, 4));
+    expect(atTick[0]!.res).toBe(4);
+  });
+
+  it('slides: a craft leaves the window after windowMs and an empty cell is dropped', () => {
+    const stage = new RegionStage();
+    const { rows } = run(stage, [obs({ t: T0, id: 'icao:000001' })], T0 + 6 * MINUTE);
+    const fused = rows.filter((r) => r.src === 'all');
+    expect(fused.at(-1)!.t).toBeLessThanOrEqual(T0 + 5 * MINUTE);
+    expect(stage.cellCount).toBe(0);
+  });
+
+  it('raises an anomalous jamming cell with counts, samples, evidence and the gpsjam figure', () => {
+    const stage = new RegionStage();
+    const { cells, rows } = run(stage, crowd(T0, 3, 7), T0 + TICK);
+    expect(cells).toHaveLength(1);
+    const cell = anomalousCellSchema.parse(cells[0]);
+    expect(cell.kind).toBe('jamming');
+    expect(cell.level).toBe(3);
+    expect(cell.observed).toEqual({ aircraft: 10, vessels: 0 });
+    expect(cell.affected).toEqual({ aircraft: 7, vessels: 0 });
+    expect(cell.samples).toHaveLength(10);
+    const codes = cell.evidence.map((e) => e.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['AFFECTED_RATIO', 'BASELINE', 'DEGRADED', 'NACP_LOW', 'GPSJAM_RATIO']),
+    );
+    expect(cell.evidence.find((e) => e.code === 'DEGRADED')!.value).toBe(7);
+    expect(cell.evidence.find((e) => e.code === 'GPSJAM_RATIO')!.value).toBeCloseTo(0.6, 4);
+    const fused = rows.find((r) => r.src === 'all')!;
+    expect(fused.gpsjamRatio).toBeCloseTo(0.6, 10);
+    expect(fused.degraded).toBe(7);
+    expect(fused.score).toBeGreaterThan(8);
+  });
+
+  it('calls a cell spoofing when spoofed craft are the majority of the affected', () => {
+    const stage = new RegionStage();
+    const observations = crowd(T0, 4, 1);
+    for (let i = 0; i < 4; i++) {
+      observations.push(obs({ t: T0, id: `icao:f0000${i}`, status: 'spoofed', spoofLat: 33.82, spoofLon: 35.49 }));
+    }
+    const { cells, rows } = run(stage, observations, T0 + TICK);
+    expect(cells[0]!.kind).toBe('spoofing');
+    expect(cells[0]!.samples.filter((s) => s.spoofLat === 33.82)).toHaveLength(4);
+    expect(rows.find((r) => r.src === 'all')!.jumps).toBe(4);
+  });
+
+  it('needs the minimum number of distinct affected craft for any level', () => {
+    const two = run(new RegionStage(), crowd(T0, 0, 2), T0 + TICK);
+    expect(two.cells).toHaveLength(1);
+    const strict = run(new RegionStage({ minAffected: 3 }), crowd(T0, 0, 2), T0 + TICK);
+    expect(strict.cells).toHaveLength(0);
+    expect(strict.rows.find((r) => r.src === 'all')!.level).toBe(0);
+    expect(strict.rows.find((r) => r.src === 'all')!.score).toBeGreaterThan(3);
+    const one = run(new RegionStage(), crowd(T0, 0, 1), T0 + TICK);
+    expect(one.cells).toHaveLength(0);
+  });
+
+  it('learns a cell baseline from quiet ticks, and an event does not teach it', () => {
+    const stage = new RegionStage();
+    const cell = cellAt(HELSINKI.lat, HELSINKI.lon, 4);
+    const prior = stage.baseline(cell, GROUP_AIR_HIGH);
+    // Two quiet hours at 1 in 10 degraded: not anomalous (score < 3), so the baseline learns it.
+    const quiet = steady(T0, 120, 9, 1);
+    const learning = run(stage, quiet, T0 + 120 * MINUTE);
+    expect(learning.cells).toHaveLength(0);
+    const learned = stage.baseline(cell, GROUP_AIR_HIGH);
+    expect(learned).toBeGreaterThan(prior + 0.02);
+    expect(learned).toBeLessThan(0.1);
+    // An hour of jamming: 8 in 10 degraded, anomalous on every tick, and the baseline does not move.
+    const jam = run(stage, steady(T0 + 120 * MINUTE, 60, 2, 8), T0 + 180 * MINUTE);
+    expect(jam.cells.length).toBeGreaterThan(200);
+    expect(stage.baseline(cell, GROUP_AIR_HIGH)).toBe(learned);
+  });
+
+  it('scores the same crowd lower where the baseline is higher', () => {
+    const fresh = run(new RegionStage(), crowd(T0 + 120 * MINUTE, 7, 3), T0 + 120 * MINUTE + TICK);
+    const used = new RegionStage();
+    run(used, steady(T0, 120, 9, 1), T0 + 120 * MINUTE);
+    const seasoned = run(used, crowd(T0 + 120 * MINUTE, 7, 3), T0 + 120 * MINUTE + TICK);
+    const score = (r: { rows: CellRow[] }) => r.rows.filter((x) => x.src === 'all').at(-1)!.score;
+    expect(score(seasoned)).toBeLessThan(score(fresh));
+  });
+
+  it('counts late observations and invalid cells without keeping them', () => {
+    const stage = new RegionStage();
+    run(stage, [obs({ t: T0 + 10 * MINUTE, id: 'icao:000001' })], T0 + 10 * MINUTE);
+    stage.process(obs({ t: T0, id: 'icao:000002' }));
+    stage.process({ ...obs({ t: T0 + 10 * MINUTE, id: 'icao:000003' }), cell: 'not-a-cell' });
+    expect(stage.counters).toEqual({ observations: 3, late: 1, invalidCell: 1 });
+    expect(stage.cellCount).toBe(1);
+  });
+
+  it('skips idle ticks: a gap of a day in the data costs one evaluation', () => {
+    const stage = new RegionStage();
+    const out = run(stage, [obs({ t: T0, id: 'icao:000001' })], T0 + 86_400_000);
+    expect(out.rows.length).toBeLessThan(3 * 25);
+    expect(stage.tickTime).toBe(T0 + 86_400_000);
+  });
+
+  it('decides the same after a snapshot and restore (windows included)', () => {
+    const options: RegionOptionsInput = {};
+    const first = steady(T0, 30, 9, 1);
+    const second = [...steady(T0 + 30 * MINUTE, 10, 3, 7), ...steady(T0 + 40 * MINUTE, 10, 9, 1)];
+    const straight = new RegionStage(options);
+    run(straight, first, T0 + 30 * MINUTE);
+    const snapshot = JSON.parse(JSON.stringify(straight.snapshot({ windows: true })));
+    const restored = new RegionStage(options);
+    restored.restore(snapshot);
+    const a = run(straight, second, T0 + 60 * MINUTE);
+    const b = run(restored, second, T0 + 60 * MINUTE);
+    expect(a.cells.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
+
+  it('snapshots baselines alone by default', () => {
+    const stage = new RegionStage();
+    run(stage, steady(T0, 30, 9, 1), T0 + 30 * MINUTE);
+    const snapshot = stage.snapshot();
+    expect(snapshot.windows).toBeUndefined();
+    const restored = new RegionStage();
+    restored.restore(snapshot);
+    const cell = cellAt(HELSINKI.lat, HELSINKI.lon, 4);
+    expect(restored.baseline(cell, GROUP_AIR_HIGH)).toBe(stage.baseline(cell, GROUP_AIR_HIGH));
+    expect(restored.cellCount).toBe(0);
+  });
+
+  it('is deterministic: the same input twice gives identical output', () => {
+    const input = [...steady(T0, 20, 9, 1), ...steady(T0 + 20 * MINUTE, 20, 4, 6, { lat: 55.5, lon: 20.5 })];
+    const a = run(new RegionStage(), input, T0 + 45 * MINUTE);
+    const b = run(new RegionStage(), input, T0 + 45 * MINUTE);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
