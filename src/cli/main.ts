@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerBenchCommand } from './bench-command.js';
 import { registerConfigCommand } from './config-command.js';
 import { registerDecodeCommand } from './decode-command.js';
 import { registerDemoCommand } from './demo-command.js';
@@ -22,6 +23,7 @@ const program = new Command()
   .version('0.1.0');
 
 registerConfigCommand(program);
+registerBenchCommand(program);
 registerDecodeCommand(program);
 registerFeedCommand(program);
 registerReplayCommand(program);
