@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
+import { CONTRACTS, jsonSchemaText } from './json-schemas.js';
 import { updateReadme } from './readme-tables.js';
 import { runCommand } from './run-command.js';
 
@@ -23,11 +25,14 @@ export function registerConfigCommand(program: Command): void {
 
   program
     .command('docs')
-    .description("rewrite the README's generated tables (configuration keys, error codes)")
+    .description("rewrite the README's generated tables and the contracts' JSON Schema files in docs/schemas")
     .argument('[file]', 'the README to update', 'README.md')
     .action((file: string) =>
       runCommand(() => {
         writeFileSync(file, updateReadme(readFileSync(file, 'utf8')));
+        for (const name of Object.keys(CONTRACTS) as Array<keyof typeof CONTRACTS>) {
+          writeFileSync(join(dirname(file), 'docs', 'schemas', `${name}.schema.json`), jsonSchemaText(name));
+        }
       }),
     );
 }
