@@ -23,14 +23,7 @@
  */
 import type { DecodeFailure } from '../../errors.js';
 import { type AisPosition, textOrUndefined, tooShort } from './message.js';
-import {
-  courseFromTenths,
-  headingDegrees,
-  outOfRange,
-  positionVerdict,
-  speedFromTenths,
-  TEN_THOUSANDTH_MINUTES_PER_DEGREE,
-} from './position-fields.js';
+import { readClassBPosition } from './position-class-b.js';
 import type { SixBitReader } from './sixbit.js';
 
 /** Bits up to and including the RAIM flag. */
@@ -38,25 +31,7 @@ export const EXTENDED_CLASS_B_MIN_BITS = 306;
 
 export function decodeExtendedClassB(reader: SixBitReader, mmsi: number): AisPosition | DecodeFailure {
   if (reader.bitLength < EXTENDED_CLASS_B_MIN_BITS) return tooShort(19, reader.bitLength, EXTENDED_CLASS_B_MIN_BITS);
-  const lonRaw = reader.int(57, 28);
-  const latRaw = reader.int(85, 27);
-  const verdict = positionVerdict(lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
-  if (verdict === 'out-of-range') return outOfRange(19, lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
-  const available = verdict === 'available';
-  return {
-    kind: 'position',
-    aisType: 19,
-    mmsi,
-    aisClass: 'B',
-    lat: available ? latRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
-    lon: available ? lonRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
-    gs: speedFromTenths(reader.uint(46, 10)),
-    track: courseFromTenths(reader.uint(112, 12)),
-    heading: headingDegrees(reader.uint(124, 9)),
-    accuracy: reader.flag(56),
-    raim: reader.flag(305),
-    epfd: reader.uint(301, 4),
-    name: textOrUndefined(reader.text(143, 20)),
-    gnssStatus: undefined,
-  };
+  const position = readClassBPosition(reader, mmsi, 19, 305);
+  if (!('kind' in position)) return position;
+  return { ...position, epfd: reader.uint(301, 4), name: textOrUndefined(reader.text(143, 20)) };
 }

@@ -33,14 +33,27 @@ export const CLASS_B_POSITION_MIN_BITS = 148;
 
 export function decodeClassBPosition(reader: SixBitReader, mmsi: number): AisPosition | DecodeFailure {
   if (reader.bitLength < CLASS_B_POSITION_MIN_BITS) return tooShort(18, reader.bitLength, CLASS_B_POSITION_MIN_BITS);
+  return readClassBPosition(reader, mmsi, 18, 147);
+}
+
+/**
+ * The kinematic part that types 18 and 19 share bit for bit (bits 0–132); only the RAIM flag's place differs.
+ * Type 19 adds its name and EPFD on top (extended-class-b.ts).
+ */
+export function readClassBPosition(
+  reader: SixBitReader,
+  mmsi: number,
+  aisType: 18 | 19,
+  raimBit: number,
+): AisPosition | DecodeFailure {
   const lonRaw = reader.int(57, 28);
   const latRaw = reader.int(85, 27);
   const verdict = positionVerdict(lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
-  if (verdict === 'out-of-range') return outOfRange(18, lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
+  if (verdict === 'out-of-range') return outOfRange(aisType, lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
   const available = verdict === 'available';
   return {
     kind: 'position',
-    aisType: 18,
+    aisType,
     mmsi,
     aisClass: 'B',
     lat: available ? latRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
@@ -49,7 +62,7 @@ export function decodeClassBPosition(reader: SixBitReader, mmsi: number): AisPos
     track: courseFromTenths(reader.uint(112, 12)),
     heading: headingDegrees(reader.uint(124, 9)),
     accuracy: reader.flag(56),
-    raim: reader.flag(147),
+    raim: reader.flag(raimBit),
     epfd: undefined,
     name: undefined,
     gnssStatus: undefined,
