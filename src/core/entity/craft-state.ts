@@ -41,8 +41,11 @@ export class CraftState {
   everGood = false;
   /** The craft sends NIC/NACp at all (or readsb judged it); without, only its track can be judged. */
   hasIntegrity = false;
-  /** Last healthy report (ms). */
+  /** Last healthy report (ms), and where it was (NaN when it had no position): the edge of an emitter's reach. */
   lastHealthyT = Number.NaN;
+  healthyLat = Number.NaN;
+  healthyLon = Number.NaN;
+  healthyAlt = 0;
   accuracy = FLAG_UNKNOWN;
   raim = FLAG_UNKNOWN;
 
@@ -85,6 +88,14 @@ export class CraftState {
     this.goodT = t;
     this.goodGs = gs ?? Number.NaN;
     this.goodTrack = track ?? Number.NaN;
+  }
+
+  markHealthy(t: number, lat: number, lon: number, alt: number): void {
+    this.everGood = true;
+    this.lastHealthyT = t;
+    this.healthyLat = lat;
+    this.healthyLon = lon;
+    this.healthyAlt = alt;
   }
 
   /** Forget the track and any episode (a landing: the next flight starts afresh). */

@@ -11,7 +11,7 @@ import { CirclingState, isCircling } from './circling.js';
 import { ConvergenceStore } from './convergence.js';
 import { CraftState } from './craft-state.js';
 import { EXCLUSION, exclusionOf, sourceCode, type TestRange, testRangeAt } from './exclusion-rules.js';
-import { isFrozen } from './frozen-rule.js';
+import { isFrozen, parkedCandidate } from './frozen-rule.js';
 import { destination, distanceKm, kmAtSpeed, type LatLon, nearDistanceKm } from './geodesy.js';
 import { degradedAfter, stepCounter } from './hysteresis.js';
 import { INTEGRITY_UNKNOWN, integrityVerdict, noPositionWhileAirborne, readsbLostGnss } from './integrity-rules.js';
@@ -33,6 +33,7 @@ import {
   type Move,
   type MoveFacts,
   modeIsSpoofed,
+  repeatConfirms,
   TRACK,
   TRIGGER,
   type TrackVerdict,
@@ -259,8 +260,7 @@ export class EntityStage {
     const o = this.options;
     if (integrityVerdict(r, o.nacpMin, o.nicMin, o.integrityMaxAgeS) === 0) {
       s.hasIntegrity = true;
-      s.everGood = true;
-      s.lastHealthyT = r.t;
+      s.markHealthy(r.t, r.lat ?? Number.NaN, r.lon ?? Number.NaN, 0);
     }
   }
 
@@ -300,6 +300,10 @@ export class EntityStage {
     if (lat === s.refLat && lon === s.refLon) {
       s.repeats++;
       s.refLastT = t;
+      if (!s.sea) this.checkAltitude(id, s, r);
+      if (repeatConfirms(s.mode, s.trigger, parkedCandidate(s.repeats, r.gs, k.frozenMinSpeedKt))) {
+        this.apply(MOVE.CONFIRM, id, s, r);
+      }
       if (!s.frozen && isFrozen(s.repeats, t - s.refT, r.gs, k.frozenMinMs, k.frozenMinSpeedKt)) {
         s.frozen = true;
         this.episodes[EPISODE.FROZEN]!++;
@@ -508,8 +512,7 @@ export class EntityStage {
     if (bits !== 0) s.integrityEvidence |= bits;
     else if (s.counter === 0) s.integrityEvidence = 0;
     if (bits === 0 && hasPos && s.counter === 0 && s.mode === MODE.NORMAL && !s.frozen) {
-      s.everGood = true;
-      s.lastHealthyT = r.t;
+      s.markHealthy(r.t, r.lat!, r.lon!, s.sea ? 0 : s.alt);
     }
   }
 
@@ -569,7 +572,8 @@ export class EntityStage {
   private canPlace(s: CraftState, t: number, hasPos: boolean): boolean {
     if (this.trustsReport(s, hasPos)) return true;
     const age = t - s.goodT;
-    return age >= 0 && age <= this.options.carryForwardMaxMs;
+    if (!(age >= 0)) return false;
+    return age <= this.options.carryForwardMaxMs || kmAtSpeed(s.goodGs, age) <= this.options.carryForwardMaxKm;
   }
 
   /** Where the craft counts, into `this.place`, once per report: its report, or its last good position carried forward. */
@@ -624,6 +628,12 @@ export class EntityStage {
     if (modeIsSpoofed(s.mode)) {
       observation.spoofLat = s.refLat;
       observation.spoofLon = s.refLon;
+    }
+    if (rank > RANK_GOOD && !Number.isNaN(s.healthyLat) && r.t - s.lastHealthyT <= this.options.degradedMaxMs) {
+      observation.edgeLat = s.healthyLat;
+      observation.edgeLon = s.healthyLon;
+      observation.edgeAlt = s.healthyAlt;
+      observation.edgeT = s.lastHealthyT;
     }
     return observation;
   }

@@ -29,3 +29,14 @@ export function isFrozen(
 ): boolean {
   return repeats >= 1 && spanMs >= minMs && gsKt !== undefined && gsKt > minSpeedKt;
 }
+
+/**
+ * A jump candidate that the craft reports again (`repeats` ≥ 2) while saying it moves faster than `minSpeedKt` is
+ * confirmed at once: a spoofer holding its victims at one point (an airport, in the Levant and Black Sea events) gives
+ * a sticky false fix, whereas a decoding slip or a communication fault is a single position that is not repeated.
+ */
+export const PARKED_CONFIRM_REPEATS = 2;
+
+export function parkedCandidate(repeats: number, gsKt: number | undefined, minSpeedKt: number): boolean {
+  return repeats >= PARKED_CONFIRM_REPEATS && gsKt !== undefined && gsKt > minSpeedKt;
+}

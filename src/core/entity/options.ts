@@ -168,6 +168,14 @@ export const entityOptionsSchema = z.object({
       'How long (ms) a craft without a trustworthy position is placed by dead reckoning from its last good one. ' +
         'After 10 min at 480 kt a 30° turn already puts it ~40 km off, a cell away at resolution 4: stop counting.',
     ),
+  carryForwardMaxKm: z
+    .number()
+    .positive()
+    .default(20)
+    .describe(
+      'Beyond carryForwardMaxMs, a craft is still placed while its dead-reckoned travel since the last good fix stays ' +
+        'under this many km (under half a resolution-4 cell): a ship at anchor moves 1.7 km in 3 h at 0.3 kt.',
+    ),
   trackCheckMaxMs: z
     .number()
     .int()

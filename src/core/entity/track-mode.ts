@@ -67,9 +67,10 @@ export interface MoveFacts {
 export function decideMove(f: MoveFacts): Move {
   switch (f.mode) {
     case MODE.NORMAL:
+      // a vessel thrown ashore is the stronger sign, even when the throw was also an impossible jump
+      if (f.ashore) return MOVE.PENDING_ASHORE;
       if (f.jumped) return MOVE.PENDING_JUMP;
       if (f.wasFrozen && f.track === TRACK.INCONSISTENT) return MOVE.PENDING_JUMP;
-      if (f.ashore) return MOVE.PENDING_ASHORE;
       return MOVE.ACCEPT;
     case MODE.PENDING:
       if (f.trigger === TRIGGER.ASHORE) {
@@ -89,6 +90,14 @@ export function decideMove(f: MoveFacts): Move {
     default:
       return MOVE.ACCEPT;
   }
+}
+
+/**
+ * Whether the candidate, reported again at the same place, is confirmed: a vessel still deep inland, or a craft held at
+ * its jump target while it says it moves (`parked`, frozen-rule.ts). A one-off outlier is never repeated.
+ */
+export function repeatConfirms(mode: Mode, trigger: Trigger, parked: boolean): boolean {
+  return mode === MODE.PENDING && (trigger === TRIGGER.ASHORE || (trigger === TRIGGER.JUMP && parked));
 }
 
 /** Whether the track's mode makes the craft spoofed (an exit not yet confirmed still is). */
