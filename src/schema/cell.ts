@@ -33,6 +33,11 @@ export const cellSampleSchema = z.object({
   alt: z.number(),
   spoofLat: z.number().optional(),
   spoofLon: z.number().optional(),
+  /** Where an affected craft last had healthy GNSS (observation.ts). */
+  edgeLat: z.number().optional(),
+  edgeLon: z.number().optional(),
+  edgeAlt: z.number().optional(),
+  edgeT: z.number().optional(),
 });
 export type CellSample = z.infer<typeof cellSampleSchema>;
 

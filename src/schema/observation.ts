@@ -52,6 +52,16 @@ export const observationSchema = z.object({
   /** For spoofed craft: the false position they report (the spoof target side). */
   spoofLat: z.number().min(-90).max(90).optional(),
   spoofLon: z.number().min(-180).max(180).optional(),
+  /**
+   * For affected craft: where they last had healthy GNSS (within the degraded window). A craft loses GNSS as it
+   * crosses into an emitter's reach, so these points trace the edge of that reach: the emitter fit's best evidence.
+   */
+  edgeLat: z.number().min(-90).max(90).optional(),
+  edgeLon: z.number().min(-180).max(180).optional(),
+  /** Feet above mean sea level at that point; 0 for vessels. */
+  edgeAlt: z.number().optional(),
+  /** Event time (ms) of that last healthy report. */
+  edgeT: z.number().optional(),
 });
 
 export type Observation = z.infer<typeof observationSchema>;

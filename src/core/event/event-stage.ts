@@ -6,7 +6,8 @@ import { type AlertKind, type AlertStatus, alertId, alertMessage } from './alert
 import { eventArea, spoofTarget } from './area.js';
 import { connectedCells } from './clusters.js';
 import { distinctCraft, latestSamples } from './craft-counts.js';
-import { type EmitterEstimate, fitEmitter, isLocated } from './emitter-fit.js';
+import { rememberEdges } from './edges.js';
+import { type EmitterEstimate, type FitSample, fitEmitter, isLocated } from './emitter-fit.js';
 import {
   type CellRecord,
   EVENT_SNAPSHOT_SCHEMA_ID,
@@ -252,6 +253,7 @@ export class EventStage {
 
   /** An event merged into another: gone; if it was published, it is resolved with evidence naming the survivor. */
   private absorb(event: EventState, into: EventState, now: number, emit: EmitAlert): void {
+    if (event.edges !== undefined) into.edges = [...(into.edges ?? []), ...event.edges];
     if (event.phase === 'open') {
       event.endedAt = Math.max(event.lastAnomalousAt, event.startedAt);
       const merged: Evidence = { code: 'MERGED', text: `merged into ${into.id}`, value: 1 };
@@ -327,12 +329,13 @@ export class EventStage {
 
   private refit(event: EventState, now: number): void {
     if (!this.options.emitter.enabled) return;
-    const samples = latestSamples(event.cells).map((s) => ({
-      lat: s.lat,
-      lon: s.lon,
-      altFt: s.alt,
-      affected: s.status !== 'good',
-    }));
+    const samples: FitSample[] = [];
+    const current = latestSamples(event.cells);
+    for (const s of current) samples.push({ lat: s.lat, lon: s.lon, altFt: s.alt, affected: s.status !== 'good' });
+    // where affected craft were last healthy: unaffected points just outside the reach, pinning its edge
+    const edges = rememberEdges(event.edges ?? [], current, event.startedAt, now, this.options.emitter);
+    event.edges = edges;
+    for (const e of edges) samples.push({ lat: e.lat, lon: e.lon, altFt: e.alt, affected: false });
     const fit: EmitterEstimate | undefined = fitEmitter(samples, this.options.emitter, hashSeed(`${event.id}@${now}`));
     event.emitter = fit ?? null;
   }

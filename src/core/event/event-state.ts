@@ -24,6 +24,9 @@ const emitterSchema = z.object({
   affected: z.number(),
 });
 
+const edgeSchema = z.object({ id: z.string(), t: z.number(), lat: z.number(), lon: z.number(), alt: z.number() });
+export type EdgePoint = z.infer<typeof edgeSchema>;
+
 export const eventStateSchema = z.object({
   /** Last evaluation that touched the event (the bounded map's clock). */
   lastSeen: z.number(),
@@ -47,6 +50,8 @@ export const eventStateSchema = z.object({
     .object({ at: z.number(), severity: z.number().int(), cells: z.array(z.string()), affected: z.number() })
     .nullable(),
   emitter: emitterSchema.nullable(),
+  /** Where affected craft were last healthy, per craft, kept for `edgeMemoryMs` (emitter-fit evidence). */
+  edges: z.array(edgeSchema).optional(),
 });
 export type EventState = z.infer<typeof eventStateSchema>;
 

@@ -55,6 +55,15 @@ export const emitterOptionsSchema = z
       .min(10)
       .default(600)
       .describe('craft used by one fit (evenly subsampled): bounds a fit with bootstrap to ~50 ms'),
+    edgeMemoryMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(1_800_000)
+      .describe(
+        'where affected craft were last healthy is kept for the fit this long (30 min), beyond the 5-min window: ' +
+          'each craft crossing into the reach marks its edge once, and a fixed emitter is pinned by all of them',
+      ),
   })
   .strict();
 
@@ -71,16 +80,20 @@ export const eventOptionsSchema = z
       .number()
       .int()
       .min(1)
-      .max(3)
-      .default(2)
-      .describe('anomalous cells up to this many H3 rings apart join one event: one quiet cell does not split it'),
+      .max(6)
+      .default(3)
+      .describe(
+        'anomalous cells up to this many H3 rings apart join one event (3: ~120 km at res 4): over sparse traffic a ' +
+          '300 km jammer lights scattered cells, and one quiet cell or two do not split it',
+      ),
     cellHoldMs: z
       .number()
       .int()
       .min(0)
-      .default(60_000)
+      .default(300_000)
       .describe(
-        'a cell stays part of its event this long after its last anomalous tick (inclusive): one dip does not drop it',
+        'a cell stays part of its event this long after its last anomalous tick (inclusive; 5 min, one window): ' +
+          'sparse cells flicker, and one dip does not drop them',
       ),
     openTicks: z
       .number()

@@ -1,4 +1,13 @@
-import { cellToLatLng, getHexagonEdgeLengthAvg, getResolution, gridDisk, isValidCell, latLngToCell } from 'h3-js';
+import {
+  cellToChildren,
+  cellToLatLng,
+  cellToParent,
+  getHexagonEdgeLengthAvg,
+  getResolution,
+  gridDisk,
+  isValidCell,
+  latLngToCell,
+} from 'h3-js';
 
 /**
  * The H3 cells the detection core counts in: the only module that imports h3-js, so the grid could be swapped in
@@ -35,4 +44,18 @@ export function cellsWithin(cell: string, rings: number): string[] {
 /** Distance from a cell's centre to its corners, on average (a hexagon's circumradius equals its edge). */
 export function cellRadiusKm(res: number): number {
   return getHexagonEdgeLengthAvg(res, 'km');
+}
+
+/**
+ * The key a cell's observations are grouped by: its parent at `poolResolution` (the pool scored with it), or the cell
+ * itself when pooling is off or the cell is already that coarse. A valid H3 cell is assumed.
+ */
+export function poolOf(cell: string, poolResolution: number): string {
+  if (poolResolution <= 0) return cell;
+  return getResolution(cell) > poolResolution ? cellToParent(cell, poolResolution) : cell;
+}
+
+/** The cells of resolution `res` whose parent is `pool`. */
+export function cellsOfPool(pool: string, res: number): string[] {
+  return cellToChildren(pool, res);
 }

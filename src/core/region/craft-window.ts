@@ -21,6 +21,10 @@ export interface CraftEntry {
   evidence: number;
   spoofLat: number | undefined;
   spoofLon: number | undefined;
+  edgeLat: number | undefined;
+  edgeLon: number | undefined;
+  edgeAlt: number | undefined;
+  edgeT: number | undefined;
 }
 
 const FLAG_COUNT = Object.keys(EVIDENCE).length;
@@ -86,6 +90,10 @@ export class CellWindow {
         evidence: obs.evidence,
         spoofLat: obs.spoofLat,
         spoofLon: obs.spoofLon,
+        edgeLat: obs.edgeLat,
+        edgeLon: obs.edgeLon,
+        edgeAlt: obs.edgeAlt,
+        edgeT: obs.edgeT,
       });
       return;
     }
@@ -99,6 +107,10 @@ export class CellWindow {
     entry.evidence = obs.evidence;
     entry.spoofLat = obs.spoofLat;
     entry.spoofLon = obs.spoofLon;
+    entry.edgeLat = obs.edgeLat;
+    entry.edgeLon = obs.edgeLon;
+    entry.edgeAlt = obs.edgeAlt;
+    entry.edgeT = obs.edgeT;
     this.craft.touch(obs.id, entry, obs.t);
   }
 
@@ -163,6 +175,12 @@ function toSample(entry: CraftEntry): CellSample {
   if (entry.spoofLat !== undefined && entry.spoofLon !== undefined) {
     sample.spoofLat = entry.spoofLat;
     sample.spoofLon = entry.spoofLon;
+  }
+  if (entry.edgeLat !== undefined && entry.edgeLon !== undefined) {
+    sample.edgeLat = entry.edgeLat;
+    sample.edgeLon = entry.edgeLon;
+    sample.edgeAlt = entry.edgeAlt ?? entry.alt;
+    if (entry.edgeT !== undefined) sample.edgeT = entry.edgeT;
   }
   return sample;
 }

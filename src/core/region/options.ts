@@ -41,6 +41,17 @@ export const regionOptionsSchema = z
       .positive()
       .default(10_000)
       .describe('aircraft below and at/above this altitude are tested apart: a jammer reaches ~4× further at FL300'),
+    poolResolution: z
+      .number()
+      .int()
+      .min(0)
+      .max(15)
+      .default(3)
+      .describe(
+        'cells are also scored pooled by their parent at this coarser H3 resolution (3: ≈12,400 km², 7 res-4 cells), ' +
+          'so that a jammer spread over sparse traffic (1–2 craft per res-4 cell) is seen; 0 turns pooling off. ' +
+          'The worker keys observations by this parent, so a pool is whole in one region task.',
+      ),
     minAffected: z
       .number()
       .int()

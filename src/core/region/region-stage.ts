@@ -2,7 +2,7 @@ import { BoundedMap } from '../../collections/bounded-map.js';
 import { ANOMALOUS_CELL_SCHEMA_ID, type AnomalousCell, type CellRow } from '../../schema/cell.js';
 import { OBSERVATION_SCHEMA_ID, type Observation, observationSchema } from '../../schema/observation.js';
 import { type BaselineSnapshot, BaselineStore, baselineSnapshotSchema } from './baseline.js';
-import { cellCentre, isCell } from './cells.js';
+import { cellCentre, cellsOfPool, isCell, poolOf } from './cells.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW, GROUP_COUNT, GROUP_SEA } from './craft-group.js';
 import { CellWindow, WindowTally } from './craft-window.js';
 import { cellEvidence, round4 } from './evidence.js';
@@ -25,7 +25,11 @@ import { combinedScore, type GroupCounts, gpsjamRatio, type LevelRule, levelOf }
  */
 interface CellState {
   lastSeen: number;
+  /** The pool (parent cell) it is scored with too; '' when pooling is off or for a pool itself. */
+  readonly pool: string;
   readonly res: number;
+  /** For a pool: the resolution of its cells. */
+  readonly cellRes: number;
   readonly lat: number;
   readonly lon: number;
   readonly window: CellWindow;
@@ -70,6 +74,11 @@ export class RegionStage {
   readonly options: RegionOptions;
   readonly counters: RegionCounters = { observations: 0, late: 0, invalidCell: 0 };
   private readonly cells: BoundedMap<string, CellState>;
+  /** Pools: the same windows one resolution level up (or more), keyed by the parent cell. */
+  private readonly pools: BoundedMap<string, CellState>;
+  /** Cells sent as anomalous at the current tick on their own (a pool does not send them again). */
+  private readonly sentCells = new Set<string>();
+  private readonly childTally = new WindowTally();
   private readonly baselines: BaselineStore;
   private readonly tally = new WindowTally();
   private readonly levelRule: LevelRule;
@@ -83,6 +92,7 @@ export class RegionStage {
     const o = regionOptionsSchema.parse(options);
     this.options = o;
     this.cells = new BoundedMap(o.maxCells);
+    this.pools = new BoundedMap(o.maxCells);
     this.baselines = new BaselineStore(
       {
         prior: o.baselinePrior,
@@ -133,9 +143,12 @@ export class RegionStage {
         return;
       }
       const centre = cellCentre(obs.cell);
+      const pool = poolOf(obs.cell, this.options.poolResolution);
       state = {
         lastSeen: obs.t,
+        pool: pool === obs.cell ? '' : pool,
         res: centre.res,
+        cellRes: -1,
         lat: centre.lat,
         lon: centre.lon,
         window: new CellWindow(this.options.maxCraftPerCell),
@@ -143,6 +156,27 @@ export class RegionStage {
       this.cells.set(obs.cell, state);
     } else if (obs.t > state.lastSeen) {
       this.cells.touch(obs.cell, state, obs.t);
+    }
+    state.window.put(obs, this.options.altitudeBandFt);
+    if (state.pool !== '') this.putInPool(state.pool, state.res, obs);
+  }
+
+  private putInPool(pool: string, cellRes: number, obs: Observation): void {
+    let state = this.pools.get(pool);
+    if (state === undefined) {
+      const centre = cellCentre(pool);
+      state = {
+        lastSeen: obs.t,
+        pool: '',
+        res: centre.res,
+        cellRes,
+        lat: centre.lat,
+        lon: centre.lon,
+        window: new CellWindow(this.options.maxCraftPerCell),
+      };
+      this.pools.set(pool, state);
+    } else if (obs.t > state.lastSeen) {
+      this.pools.touch(pool, state, obs.t);
     }
     state.window.put(obs, this.options.altitudeBandFt);
   }
@@ -184,6 +218,10 @@ export class RegionStage {
           };
           if (e.spoofLat !== undefined) obs.spoofLat = e.spoofLat;
           if (e.spoofLon !== undefined) obs.spoofLon = e.spoofLon;
+          if (e.edgeLat !== undefined) obs.edgeLat = e.edgeLat;
+          if (e.edgeLon !== undefined) obs.edgeLon = e.edgeLon;
+          if (e.edgeAlt !== undefined) obs.edgeAlt = e.edgeAlt;
+          if (e.edgeT !== undefined) obs.edgeT = e.edgeT;
           windows.push(obs);
         }
       }
@@ -209,25 +247,84 @@ export class RegionStage {
     const o = this.options;
     const cutoff = t - o.windowMs;
     const tally = this.tally;
-    const groups = this.groups;
+    this.sentCells.clear();
     for (const [cell, state] of this.cells.entries()) {
       state.window.expireAndTally(cutoff, tally);
       if (tally.total === 0) {
         this.cells.delete(cell);
         continue;
       }
-      for (let g = 0; g < GROUP_COUNT; g++) {
-        const counts = groups[g]!;
-        counts.craft = tally.craft[g]!;
-        counts.affected = tally.affected[g]!;
-        counts.baseline = counts.craft > 0 ? this.baselines.share(cell, g) : 0;
-      }
+      this.fillGroups(cell);
       if (WindowTally.sum(tally.craft, AIR_GROUPS) > 0) emitRow(this.row(t, cell, state, 'adsb', AIR_GROUPS).row);
       if (tally.craft[GROUP_SEA]! > 0) emitRow(this.row(t, cell, state, 'ais', SEA_GROUPS).row);
       const fused = this.row(t, cell, state, 'all', ALL_GROUPS);
       emitRow(fused.row);
-      if (fused.row.level > 0) emitCell(this.anomalous(t, cell, state, fused.score, fused.row.level, fused.row));
+      if (fused.row.level > 0) {
+        emitCell(this.anomalous(t, cell, state, fused.score, fused.row.level, fused.row));
+        this.sentCells.add(cell);
+      }
       if (fused.score < o.bands.low) this.baselines.learn(cell, t, tally.affected, tally.craft, this.learnWeight);
+    }
+    for (const [pool, state] of this.pools.entries()) {
+      state.window.expireAndTally(cutoff, tally);
+      if (tally.total === 0) {
+        this.pools.delete(pool);
+        continue;
+      }
+      this.fillGroups(pool);
+      const fused = this.row(t, pool, state, 'all', ALL_GROUPS);
+      if (fused.score < o.bands.low) this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
+      if (fused.row.level > 0) this.sendPool(t, pool, state, fused.score, fused.row, cutoff, emitCell);
+    }
+  }
+
+  /** Counts and baselines of the tallied window, per group, for the score. */
+  private fillGroups(key: string): void {
+    for (let g = 0; g < GROUP_COUNT; g++) {
+      const counts = this.groups[g]!;
+      counts.craft = this.tally.craft[g]!;
+      counts.affected = this.tally.affected[g]!;
+      counts.baseline = counts.craft > 0 ? this.baselines.share(key, g) : 0;
+    }
+  }
+
+  /**
+   * An anomalous pool sends each of its cells that holds craft and was not anomalous on its own, with the pool's
+   * kind, score, level and evidence, and the cell's own counts and sample: the event stage joins and fits them as
+   * usual, and the alert's area stays made of the cells where the craft were.
+   */
+  private sendPool(
+    t: number,
+    pool: string,
+    state: CellState,
+    score: number,
+    row: CellRow,
+    cutoff: number,
+    emitCell: EmitCell,
+  ): void {
+    const template = this.anomalous(t, pool, state, score, row.level, row);
+    template.evidence.push({
+      code: 'POOLED',
+      text: `scored with the neighbouring cells of its resolution-${state.res} parent ${pool}`,
+      value: state.res,
+    });
+    const child = this.childTally;
+    for (const cell of cellsOfPool(pool, state.cellRes)) {
+      if (this.sentCells.has(cell)) continue;
+      const cs = this.cells.get(cell);
+      if (cs === undefined) continue;
+      cs.window.expireAndTally(cutoff, child);
+      if (child.total === 0) continue;
+      emitCell({
+        ...template,
+        cell,
+        res: cs.res,
+        lat: cs.lat,
+        lon: cs.lon,
+        observed: { aircraft: WindowTally.sum(child.craft, AIR_GROUPS), vessels: child.craft[GROUP_SEA]! },
+        affected: { aircraft: WindowTally.sum(child.affected, AIR_GROUPS), vessels: child.affected[GROUP_SEA]! },
+        samples: cs.window.sample(this.options.maxSamples),
+      });
     }
   }
 
