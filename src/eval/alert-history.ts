@@ -9,17 +9,26 @@ export interface AlertHistory {
   readonly first: Alert;
   readonly latest: Alert;
   readonly messages: number;
+  /**
+   * Of all its messages' emitter estimates, the one that claimed the smallest error: what a user would act on (the
+   * estimate is refitted as craft come and go, and the best-constrained fit says so through its error radius).
+   */
+  readonly bestEmitter?: NonNullable<Alert['emitter']>;
 }
 
 /** Groups alert messages (in the order they were emitted) by id, in order of first appearance. */
 export function collectAlerts(messages: Iterable<Alert>): AlertHistory[] {
-  const byId = new Map<string, { first: Alert; latest: Alert; messages: number }>();
+  const byId = new Map<string, { first: Alert; latest: Alert; messages: number; bestEmitter?: Alert['emitter'] }>();
   for (const m of messages) {
-    const h = byId.get(m.id);
+    let h = byId.get(m.id);
     if (h) {
       h.latest = m;
       h.messages++;
-    } else byId.set(m.id, { first: m, latest: m, messages: 1 });
+    } else {
+      h = { first: m, latest: m, messages: 1 };
+      byId.set(m.id, h);
+    }
+    if (m.emitter && (h.bestEmitter === undefined || m.emitter.errorKm < h.bestEmitter.errorKm)) h.bestEmitter = m.emitter;
   }
   return [...byId].map(([id, h]) => ({ id, ...h }));
 }

@@ -22,7 +22,7 @@ export interface EventResult {
   firstAlertAt?: string;
   /** From the onset to the first message of the first matching alert, s (0 when the alert was already open). */
   timeToFirstAlertS?: number;
-  /** Distance from the emitter estimate of the first matching alert that has one to the true emitter, km. */
+  /** Distance to the true emitter from the matching alerts' most confident estimate (alert-history.ts), km. */
   emitterErrorKm?: number;
   /** The error that alert claimed, km, and whether the true emitter lies within it. */
   claimedErrorKm?: number;
@@ -135,12 +135,15 @@ function eventResult(event: TruthEvent, hits: AlertHistory[]): EventResult {
     result.firstAlertAt = new Date(at).toISOString();
     result.timeToFirstAlertS = Math.max(0, (at - Date.parse(event.start)) / 1000);
   }
-  const located = hits.find((h) => h.latest.emitter !== undefined);
+  let located: AlertHistory | undefined;
+  for (const h of hits) {
+    if (h.bestEmitter && (!located || h.bestEmitter.errorKm < located.bestEmitter!.errorKm)) located = h;
+  }
   if (located) {
     const error = emitterErrorKm(located, event)!;
     result.emitterErrorKm = error;
-    result.claimedErrorKm = located.latest.emitter!.errorKm;
-    result.withinClaimedError = error <= located.latest.emitter!.errorKm;
+    result.claimedErrorKm = located.bestEmitter!.errorKm;
+    result.withinClaimedError = error <= located.bestEmitter!.errorKm;
   }
   return result;
 }

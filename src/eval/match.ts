@@ -68,7 +68,7 @@ export function mismatch(
 
 /** Distance from an alert's emitter estimate to the true emitter (nearest track point), km; undefined without one. */
 export function emitterErrorKm(alert: AlertHistory, event: TruthEvent): number | undefined {
-  const e = alert.latest.emitter;
+  const e = alert.bestEmitter;
   if (!e) return undefined;
   let best = distanceKm(e.lat, e.lon, event.emitter.lat, event.emitter.lon);
   for (const p of event.track ?? []) best = Math.min(best, distanceKm(e.lat, e.lon, p.lat, p.lon));
