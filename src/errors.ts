@@ -28,6 +28,7 @@ export const OPERATIONAL_ERRORS = {
   KAFKA_UNREACHABLE: 'Kafka brokers could not be reached or authenticated',
   INFLUX_UNREACHABLE: 'InfluxDB could not be reached or authenticated',
   INFLUX_WRITE: 'InfluxDB rejected or failed a write',
+  INFLUX_QUERY: 'an InfluxDB query (aggregate backfill, gpsjam export) failed: the message gives InfluxDB’s answer',
   INPUT_OPEN: 'an input file or source could not be opened',
   OUTPUT_WRITE: 'an output file could not be written',
   USAGE: 'the command line is wrong',

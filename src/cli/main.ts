@@ -5,7 +5,9 @@ import { registerConfigCommand } from './config-command.js';
 import { registerDecodeCommand } from './decode-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvalCommand } from './eval-command.js';
+import { registerExportCommand } from './export-command.js';
 import { registerFeedCommand } from './feed-command.js';
+import { registerInfluxCommand } from './influx-command.js';
 import { registerReplayCommand } from './replay-command.js';
 import { registerSimulateCommand } from './simulate-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -31,5 +33,7 @@ registerSimulateCommand(program);
 registerEvalCommand(program);
 registerDemoCommand(program);
 registerWorkerCommand(program);
+registerInfluxCommand(program);
+registerExportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -112,11 +112,14 @@ interface TaskRecord {
   name: string;
   flux: string;
   status: string;
+  createdAt?: string;
 }
 
 /**
  * Installs (or brings up to date) the aggregation tasks through the tasks API, idempotently: a task is found by
  * name first, updated when its Flux differs, created only when missing. `namePrefix` lets tests install their own.
+ * Workers that start together may each create a missing task; each then keeps the oldest of that name and deletes
+ * the others, so they all settle on one.
  */
 export async function installAggregateTasks(
   config: Config['influx'],
@@ -136,7 +139,8 @@ export async function installAggregateTasks(
         description,
         status: 'active',
       });
-      installed.push({ name, id: created.id, action: 'created' });
+      const kept = await api.keepOldest(name);
+      installed.push({ name, id: kept.id, action: kept.id === created.id ? 'created' : 'unchanged' });
     } else if (found.flux !== flux || found.status !== 'active') {
       await api.send('PATCH', `/api/v2/tasks/${found.id}`, { flux, description, status: 'active' });
       installed.push({ name, id: found.id, action: 'updated' });
@@ -257,20 +261,37 @@ function tasksApi(config: Config['influx']) {
         },
       );
     }
+    // A task already deleted (by another worker settling the same duplicates) is what DELETE wanted.
+    if (method === 'DELETE' && response.status === 404) return undefined as T;
     if (!response.ok) {
       throw new JamwatchError(
         'INFLUX_WRITE',
         `InfluxDB answered HTTP ${response.status} to ${method} ${path}: ${(await response.text()).slice(0, 500)}`,
       );
     }
-    return (await response.json()) as T;
+    // DELETE answers 204 with no body.
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  /** Tasks of that name, oldest first. */
+  async function named(name: string): Promise<TaskRecord[]> {
+    const query = new URLSearchParams({ name, org: config.org, limit: '100' });
+    const { tasks } = await send<{ tasks?: TaskRecord[] }>('GET', `/api/v2/tasks?${query}`);
+    const created = (t: TaskRecord) => Date.parse(t.createdAt ?? '') || 0;
+    return (tasks ?? [])
+      .filter((t) => t.name === name)
+      .sort((a, b) => created(a) - created(b) || (a.id < b.id ? -1 : 1));
   }
   return {
     send,
     async findByName(name: string): Promise<TaskRecord | undefined> {
-      const query = new URLSearchParams({ name, org: config.org, limit: '100' });
-      const { tasks } = await send<{ tasks?: TaskRecord[] }>('GET', `/api/v2/tasks?${query}`);
-      return tasks?.find((t) => t.name === name);
+      return (await named(name))[0];
+    },
+    /** Deletes every task of that name but the oldest, which it returns. */
+    async keepOldest(name: string): Promise<TaskRecord> {
+      const [oldest, ...others] = await named(name);
+      for (const task of others) await send('DELETE', `/api/v2/tasks/${task.id}`);
+      if (!oldest) throw new JamwatchError('INFLUX_WRITE', `InfluxDB lost the task "${name}" just created`);
+      return oldest;
     },
   };
 }
