@@ -8,6 +8,7 @@ import { buildLandMask, type LandMask } from '../core/land/land-mask.js';
 import { ringsOf, topologySchema } from '../core/land/topojson.js';
 import { Pipeline, type PipelineOptionsInput } from '../core/topology.js';
 import type { Logger } from '../log.js';
+import { CellCoverage } from '../report/cell-coverage.js';
 import { renderReport } from '../report/html.js';
 import type { Alert } from '../schema/alert.js';
 import type { CellRow } from '../schema/cell.js';
@@ -98,6 +99,7 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
   const alerts: Alert[] = [];
   const observedCells = new Map<string, { lat: number; lon: number }>();
   const anomalousRows: CellRow[] = [];
+  const coverage = new CellCoverage();
   let rows = 0;
   const entity = new EntityStage(options.detection.entity, { landMask: loadLandMask(options.detection.landMask) });
   const pipeline = new Pipeline(entity, options.detection.pipeline, {
@@ -106,6 +108,7 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
       cellsOut.write(`${JSON.stringify(row)}\n`);
       if (row.src !== 'all') return;
       if (!observedCells.has(row.cell)) observedCells.set(row.cell, { lat: row.lat, lon: row.lon });
+      coverage.add(row.t, row.cell);
       if (row.level > 0) anomalousRows.push(row);
     },
     alert: (alert) => {
@@ -141,6 +144,7 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     alerts,
     observedCells,
     anomalousRows,
+    coverage,
     land: options.detection.landMask === 'off' ? [] : ringsOf(topologySchema.parse(loadLandTopology('50m')), 'land'),
     summary: {
       inputs: inputs.length,
