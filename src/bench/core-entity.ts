@@ -4,7 +4,8 @@ import type { LandMask } from '../core/land/land-mask.js';
 import { REPORT_SCHEMA_ID, type Report } from '../schema/report.js';
 
 /**
- * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels),
+ * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels
+ * every 10 s),
  * 1M reports in time order, as one partition would see them. 5 % of the aircraft are jammed for 30 s (NACp 0), 1 %
  * are spoofed by a 300 km jump, so the degraded and spoofed paths run too. Set-up (report generation) is outside the
  * timed part. Memory per craft is the heap growth over the run divided by the tracked craft, after a full GC when
@@ -32,7 +33,6 @@ const T0 = Date.UTC(2026, 0, 7, 6, 0, 0);
 
 /** The generated input: `craft` tracks, `reports / craft` reports each, interleaved second by second. */
 export function generateEntityReports(craft: number, total: number): Report[] {
-  const perCraft = Math.ceil(total / craft);
   const out: Report[] = [];
   const p = { lat: 0, lon: 0 };
   let seed = 12345;
@@ -50,11 +50,12 @@ export function generateEntityReports(craft: number, total: number): Report[] {
     spoofed: k % 100 === 7,
     id: k % 10 === 9 ? `mmsi:${(200_000_000 + k).toString()}` : `icao:${(0x400000 + k).toString(16)}`,
   }));
-  for (let i = 0; i < perCraft && out.length < total; i++) {
+  for (let i = 0; out.length < total; i++) {
     for (const s of starts) {
       if (out.length >= total) break;
-      const every = s.sea ? 10_000 : 1000;
-      const t = T0 + i * every;
+      // aircraft every second, vessels every 10 s (Class A at speed), all on one clock: a feed in event-time order
+      if (s.sea && i % 10 !== 0) continue;
+      const t = T0 + i * 1000;
       destination(s.lat, s.lon, s.track, kmAtSpeed(s.gs, t - T0), p);
       if (s.spoofed && i >= 50) destination(p.lat, p.lon, 90, 300, p);
       const r: Report = {

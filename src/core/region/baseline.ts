@@ -25,9 +25,18 @@ export interface BaselineRule {
 interface BaselineEntry {
   /** Stream time of the last update. */
   lastSeen: number;
+  /** Stream time it last moved to the back of the eviction order (see REORDER_MS). */
+  reorderedAt: number;
   affected: number[];
   craft: number[];
 }
+
+/**
+ * A cell's entry moves to the back of the eviction order at most once an hour of stream time: moving it at every tick
+ * (a Map delete and set per busy cell every 15 s) was a quarter of the core's time in `jamwatch bench`, and eviction
+ * (beyond `maxBaselines` cells) only needs to find cells quiet for far longer than an hour.
+ */
+const REORDER_MS = 3_600_000;
 
 export const BASELINE_SNAPSHOT_SCHEMA_ID = 'jamwatch.region-baselines/1';
 
@@ -73,11 +82,27 @@ export class BaselineStore {
     return baselineShare(entry.affected[group]!, entry.craft[group]!, this.rule);
   }
 
+  /** Baselines of every group of one cell into `out` (one lookup): the region stage's per-tick read. */
+  shares(cell: string, out: { baseline: number }[]): void {
+    const entry = this.entries.get(cell);
+    for (let g = 0; g < GROUP_COUNT; g++) {
+      out[g]!.baseline =
+        entry === undefined
+          ? baselineShare(0, 0, this.rule)
+          : baselineShare(entry.affected[g]!, entry.craft[g]!, this.rule);
+    }
+  }
+
   /** Learn from a quiet tick: per group, `affected` of `craft`, weighted by `weight`. */
   learn(cell: string, time: number, affected: ArrayLike<number>, craft: ArrayLike<number>, weight: number): void {
     let entry = this.entries.get(cell);
     if (entry === undefined) {
-      entry = { lastSeen: time, affected: new Array(GROUP_COUNT).fill(0), craft: new Array(GROUP_COUNT).fill(0) };
+      entry = {
+        lastSeen: time,
+        reorderedAt: time,
+        affected: new Array(GROUP_COUNT).fill(0),
+        craft: new Array(GROUP_COUNT).fill(0),
+      };
       this.entries.set(cell, entry);
     }
     const decay = time > entry.lastSeen ? 0.5 ** ((time - entry.lastSeen) / this.rule.halfLifeMs) : 1;
@@ -85,7 +110,11 @@ export class BaselineStore {
       entry.affected[g] = entry.affected[g]! * decay + weight * affected[g]!;
       entry.craft[g] = entry.craft[g]! * decay + weight * craft[g]!;
     }
-    this.entries.touch(cell, entry, Math.max(time, entry.lastSeen));
+    const now = Math.max(time, entry.lastSeen);
+    if (now - entry.reorderedAt >= REORDER_MS) {
+      entry.reorderedAt = now;
+      this.entries.touch(cell, entry, now);
+    } else entry.lastSeen = now;
   }
 
   snapshot(): BaselineSnapshot {
@@ -100,7 +129,7 @@ export class BaselineStore {
     const parsed = baselineSnapshotSchema.parse(snapshot);
     this.entries.clear();
     for (const [cell, lastSeen, affected, craft] of parsed.cells) {
-      this.entries.set(cell, { lastSeen, affected: affected.slice(), craft: craft.slice() });
+      this.entries.set(cell, { lastSeen, reorderedAt: lastSeen, affected: affected.slice(), craft: craft.slice() });
     }
   }
 }

@@ -117,9 +117,12 @@ export class CellWindow {
   /** Drop craft last seen at or before `cutoff` and count the rest into `tally`. */
   expireAndTally(cutoff: number, tally: WindowTally): void {
     tally.reset();
-    for (const [id, entry] of this.craft.entries()) {
+    // The map is in touch order, so the expired craft are (nearly all) at its front: dropping them first lets the
+    // count iterate values, without a [key, value] pair per craft per tick. A late observation can leave one behind.
+    this.craft.expireBefore(cutoff + 1);
+    for (const entry of this.craft.values()) {
       if (entry.lastSeen <= cutoff) {
-        this.craft.delete(id);
+        this.craft.delete(entry.id);
         continue;
       }
       const g = entry.group;

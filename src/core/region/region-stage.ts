@@ -280,11 +280,12 @@ export class RegionStage {
 
   /** Counts and baselines of the tallied window, per group, for the score. */
   private fillGroups(key: string): void {
+    this.baselines.shares(key, this.groups);
     for (let g = 0; g < GROUP_COUNT; g++) {
       const counts = this.groups[g]!;
       counts.craft = this.tally.craft[g]!;
       counts.affected = this.tally.affected[g]!;
-      counts.baseline = counts.craft > 0 ? this.baselines.share(key, g) : 0;
+      if (counts.craft === 0) counts.baseline = 0;
     }
   }
 
