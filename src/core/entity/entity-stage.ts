@@ -511,7 +511,9 @@ export class EntityStage {
     s.degraded = degradedAfter(s.degraded, s.counter, o.degradedAt, o.recoveredAt);
     if (bits !== 0) s.integrityEvidence |= bits;
     else if (s.counter === 0) s.integrityEvidence = 0;
-    if (bits === 0 && hasPos && s.counter === 0 && s.mode === MODE.NORMAL && !s.frozen) {
+    // a craft flagged by a standing spoofing sign (altitude mismatch, circling) is not healthy, whatever its integrity
+    const spoofSign = (s.anomalies & SPOOF_ANOMALIES) !== 0;
+    if (bits === 0 && hasPos && s.counter === 0 && s.mode === MODE.NORMAL && !s.frozen && !spoofSign) {
       s.markHealthy(r.t, r.lat!, r.lon!, s.sea ? 0 : s.alt);
     }
   }

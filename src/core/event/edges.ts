@@ -25,7 +25,9 @@ export function rememberEdges(
   for (const s of samples) {
     if (s.status === 'good' || s.edgeLat === undefined || s.edgeLon === undefined) continue;
     const t = s.edgeT ?? now;
-    if (t <= startedAt + ONSET_MS) continue;
+    if (t <= startedAt + ONSET_MS || t < since) continue;
+    const held = byCraft.get(s.id);
+    if (held !== undefined && held.t > t) continue;
     byCraft.set(s.id, { id: s.id, t, lat: s.edgeLat, lon: s.edgeLon, alt: s.edgeAlt ?? s.alt });
   }
   const out = [...byCraft.values()].sort((a, b) => b.t - a.t || (a.id < b.id ? -1 : 1));

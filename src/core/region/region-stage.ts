@@ -237,6 +237,7 @@ export class RegionStage {
     }
     this.baselines.restore(baselineSnapshotSchema.parse(snapshot.baselines));
     this.cells.clear();
+    this.pools.clear();
     this.lastTick = snapshot.lastTick;
     const counted = this.counters.observations;
     for (const obs of snapshot.windows ?? []) this.process(observationSchema.parse(obs));
