@@ -80,6 +80,45 @@ describe('matching an alert to an event', () => {
   });
 });
 
+describe('the emitter estimate that is scored', () => {
+  it('is the most confident of all matching alerts and messages: the smallest claimed error', () => {
+    const a1 = [
+      alert('a1', 'jamming', 54.6, 19.8, 22, { emitter: { lat: 54.65, lon: 20.3, errorKm: 40 } }),
+      alert('a1', 'jamming', 54.6, 19.8, 40, {
+        from: 22,
+        status: 'update',
+        emitter: { lat: 54.65, lon: 20.1, errorKm: 15 },
+      }),
+    ];
+    const a2 = [
+      alert('a2', 'jamming', 54.5, 19.7, 25, { emitter: { lat: 54.68, lon: 19.92, errorKm: 6 } }),
+      // its latest message claims less: not the one a user would act on
+      alert('a2', 'jamming', 54.5, 19.7, 50, {
+        from: 25,
+        status: 'update',
+        emitter: { lat: 54.65, lon: 20.5, errorKm: 25 },
+      }),
+    ];
+    const a3 = alert('a3', 'jamming', 54.6, 19.9, 30);
+    const histories = collectAlerts([a1[0]!, a2[0]!, a3, a1[1]!, a2[1]!]);
+    expect(histories.map((h) => h.bestEmitter?.errorKm)).toEqual([15, 6, undefined]);
+    const r = evaluate(truth([jam]), [a1[0]!, a2[0]!, a3, a1[1]!, a2[1]!]);
+    const expected = distanceKm(54.68, 19.92, jam.emitter.lat, jam.emitter.lon);
+    expect(r.events[0]).toMatchObject({ found: true, alerts: ['a1', 'a2', 'a3'], claimedErrorKm: 6 });
+    expect(r.events[0]!.emitterErrorKm).toBeCloseTo(expected, 9);
+    expect(expected).toBeLessThan(6);
+    expect(r.events[0]!.withinClaimedError).toBe(true);
+    expect(r.totals.medianEmitterErrorKm).toBeCloseTo(expected, 9);
+  });
+
+  it('is absent when no matching alert located an emitter', () => {
+    const r = evaluate(truth([jam]), [alert('a', 'jamming', 54.6, 19.8, 30)]);
+    expect(r.events[0]!.found).toBe(true);
+    expect(r.events[0]!.emitterErrorKm).toBeUndefined();
+    expect(r.totals.medianEmitterErrorKm).toBeUndefined();
+  });
+});
+
 describe('totals', () => {
   it('gives recall, false alerts per hour and the medians', () => {
     const second = jammingEvent({ id: 'kaliningrad#2', start: iso(140), end: iso(165) });

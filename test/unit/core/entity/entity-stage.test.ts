@@ -283,6 +283,145 @@ describe('EntityStage: aircraft', () => {
   });
 });
 
+describe('EntityStage: held at the jump target', () => {
+  // an airliner east of Cyprus at 450 kt, thrown onto a Beirut-like airport and held there (the Levant events)
+  const target = { lat: 33.8209, lon: 35.4884 };
+  const flight = (id: string, count: number, everyMs: number, atTarget: (i: number) => Partial<Report>) =>
+    straightTrack({
+      id,
+      lat: 34.6,
+      lon: 33.2,
+      t0: T0,
+      gs: 450,
+      track: 100,
+      count,
+      everyMs,
+      fields: (i) => (i >= 30 ? goodAdsb({ lat: target.lat, lon: target.lon, ...atTarget(i) }) : goodAdsb()),
+    });
+
+  it('is spoofed on the second repeat of the target while it says it flies at 450 kt', () => {
+    const reports = flight('icao:4cad01', 60, 1000, () => ({}));
+    const { observations, events } = run(reports);
+    expect(events.map((e) => `${e.kind}@${(e.t - T0) / 1000}`)).toEqual(['jump@30', 'spoofed@32']);
+    const spoofed = observations.filter((o) => o.status === 'spoofed');
+    expect(spoofed[0]!.t).toBe(T0 + 32_000);
+    expect(observations.filter((o) => o.t < T0 + 32_000).every((o) => o.status === 'good')).toBe(true);
+    for (const o of spoofed) {
+      expect(has(o, EVIDENCE.JUMP)).toBe(true);
+      expect([o.spoofLat, o.spoofLon]).toEqual([target.lat, target.lon]);
+      // counted where its own track carries it, ~230 km from the airport
+      expect(o.estimated).toBe(true);
+      expect(distanceKm(o.lat, o.lon, target.lat, target.lon)).toBeGreaterThan(150);
+    }
+  });
+
+  it('a target repeated at taxi speed is not confirmed by the repeats', () => {
+    const { events, observations } = run(flight('icao:4cad02', 60, 1000, () => ({ gs: 20 })));
+    expect(events.map((e) => e.kind)).toEqual(['jump']);
+    expect(observations.some((o) => o.status === 'spoofed')).toBe(false);
+  });
+
+  it('a single outlier, heard twice, then back on the track is a glitch', () => {
+    const reports = straightTrack({
+      id: 'icao:4cad03',
+      lat: 50,
+      lon: 10,
+      t0: T0,
+      gs: 450,
+      track: 90,
+      count: 60,
+      everyMs: 1000,
+      fields: (i) => (i === 30 ? goodAdsb({ lat: 52, lon: 10 }) : goodAdsb()),
+    });
+    // the same message from a second receiver half a second later: one repeat, not two
+    reports.splice(31, 0, { ...reports[30]!, t: T0 + 30_500 });
+    const { observations, events } = run(reports);
+    expect(events.map((e) => e.kind)).toEqual(['jump', 'glitch']);
+    expect(observations.every((o) => o.status === 'good')).toBe(true);
+  });
+
+  it('checks GNSS against baro altitude on a repeated position too', () => {
+    const reports = straightTrack({
+      id: 'icao:4cad04',
+      lat: 44,
+      lon: 36,
+      t0: T0,
+      gs: 450,
+      track: 120,
+      count: 30,
+      everyMs: 1000,
+      fields: (i) => goodAdsb({ altGeom: i >= 12 ? 150 : 35_800 }),
+    });
+    // frozen from i = 11: every later report repeats that position
+    for (const r of reports.slice(12)) {
+      r.lat = reports[11]!.lat;
+      r.lon = reports[11]!.lon;
+    }
+    const { events } = run(reports);
+    expect(events.filter((e) => e.kind === 'alt-mismatch').map((e) => e.t)).toEqual([T0 + 14_000]);
+  });
+});
+
+describe('EntityStage: where an affected craft was last healthy', () => {
+  it('a degraded aircraft carries its last healthy position; a good one carries none', () => {
+    const reports = straightTrack({
+      id: 'icao:4cae01',
+      lat: 55,
+      lon: 20,
+      t0: T0,
+      gs: 450,
+      track: 45,
+      count: 120,
+      everyMs: 1000,
+      fields: (i) => goodAdsb(i >= 60 ? { nacp: 0, nic: 0, altBaro: 33_000 } : { altBaro: 34_000 }),
+    });
+    const { observations } = run(reports);
+    const lastHealthy = reports[59]!;
+    const degraded = observations.filter((o) => o.status === 'degraded');
+    expect(degraded.length).toBeGreaterThan(3);
+    for (const o of degraded) {
+      expect([o.edgeLat, o.edgeLon, o.edgeAlt, o.edgeT]).toEqual([
+        lastHealthy.lat,
+        lastHealthy.lon,
+        34_000,
+        T0 + 59_000,
+      ]);
+    }
+    const good = observations.filter((o) => o.status === 'good');
+    expect(good.length).toBeGreaterThan(3);
+    expect(good.some((o) => 'edgeLat' in o || 'edgeT' in o)).toBe(false);
+  });
+
+  it('a spoofed aircraft carries where it was before the jump, until the loss is older than degradedMaxMs', () => {
+    const target = { lat: 33.8209, lon: 35.4884 };
+    // one report every 5 s: the jump at i = 30 (150 s), held at the airport for 12 min
+    const reports = straightTrack({
+      id: 'icao:4cae02',
+      lat: 34.6,
+      lon: 33.2,
+      t0: T0,
+      gs: 450,
+      track: 100,
+      count: 180,
+      everyMs: 5000,
+      fields: (i) => (i >= 30 ? goodAdsb({ lat: target.lat, lon: target.lon }) : goodAdsb()),
+    });
+    const degradedMaxMs = 120_000;
+    const { observations, stage } = run(reports, { degradedMaxMs });
+    const before = reports[29]!;
+    const spoofed = observations.filter((o) => o.status === 'spoofed');
+    const fresh = spoofed.filter((o) => o.t - before.t <= degradedMaxMs);
+    const stale = spoofed.filter((o) => o.t - before.t > degradedMaxMs);
+    expect(fresh.length).toBeGreaterThan(3);
+    expect(stale.length).toBeGreaterThan(3);
+    for (const o of fresh) expect([o.edgeLat, o.edgeLon, o.edgeT]).toEqual([before.lat, before.lon, before.t]);
+    for (const o of stale) expect(o.edgeLat ?? o.edgeLon ?? o.edgeAlt ?? o.edgeT).toBeUndefined();
+    // and an aircraft is dead-reckoned for carryForwardMaxMs only: 10 min at 450 kt is 139 km, far over 20 km
+    expect(spoofed.at(-1)!.t - before.t).toBeLessThanOrEqual(stage.options.carryForwardMaxMs);
+    expect(reports.at(-1)!.t - before.t).toBeGreaterThan(stage.options.carryForwardMaxMs);
+  });
+});
+
 describe('EntityStage: vessels', () => {
   const vessel = (id: string, count: number, fields?: (i: number) => Partial<Report>) =>
     straightTrack({ id, lat: 57.2, lon: 19.4, t0: T0, gs: 12, track: 45, count, everyMs: 10_000, fields });
@@ -423,6 +562,48 @@ describe('EntityStage: vessels', () => {
         expect(o.estimated).toBe(true); // counted where its own track carries it, not at the inland fix
         expect(o.lon).toBeLessThan(1.6);
       }
+    });
+
+    it('a vessel at anchor thrown 100 km inland is spoofed on its next report there, and stays at its anchorage', () => {
+      const anchorage = { lat: 54.5, lon: 18.9 }; // the roads off Gdańsk
+      const inland = destination(anchorage.lat, anchorage.lon, 180, 100, { lat: 0, lon: 0 });
+      expect(mask.isLand(anchorage.lat, anchorage.lon)).toBe(false);
+      expect(mask.isInland(inland.lat, inland.lon)).toBe(true);
+      const id = 'mmsi:261000001';
+      const EVERY = 180_000; // Class A at anchor: every 3 min
+      const reports: Report[] = Array.from({ length: 40 }, (_, i) => ({
+        schema: REPORT_SCHEMA_ID,
+        src: 'ais',
+        id,
+        t: T0 + i * EVERY,
+        // swinging round its anchor by a few metres, then thrown inland from i = 10 on
+        lat: i >= 10 ? inland.lat : anchorage.lat + (i % 3) * 0.00003,
+        lon: i >= 10 ? inland.lon : anchorage.lon,
+        gs: 0.1,
+        track: 200,
+      }));
+      const { observations, events, stage } = run(reports, {}, mask);
+      // 100 km in 3 min is also an impossible jump: going ashore is the stronger sign, and a repeat confirms it
+      expect(events.map((e) => `${e.kind}@${(e.t - T0) / EVERY}`)).toEqual(['ashore@10', 'spoofed@11']);
+      const spoofed = observations.filter((o) => o.status === 'spoofed');
+      expect(spoofed.map((o) => (o.t - T0) / EVERY)).toEqual(Array.from({ length: 29 }, (_, k) => 11 + k));
+      const lastGood = reports[9]!;
+      for (const o of spoofed) {
+        expect(has(o, EVIDENCE.ON_LAND)).toBe(true);
+        expect(o.estimated).toBe(true);
+        expect(distanceKm(o.lat, o.lon, lastGood.lat!, lastGood.lon!)).toBeLessThan(1);
+        expect(distanceKm(o.spoofLat!, o.spoofLon!, inland.lat, inland.lon)).toBeLessThan(0.01);
+        // where it was last healthy rides along while the loss is recent (15 min), then not
+        if (o.t - lastGood.t <= stage.options.degradedMaxMs) {
+          expect([o.edgeLat, o.edgeLon, o.edgeAlt, o.edgeT]).toEqual([lastGood.lat, lastGood.lon, 0, lastGood.t]);
+        } else expect(o.edgeLat ?? o.edgeT).toBeUndefined();
+      }
+      // still placed 87 min after its last good fix: at 0.1 kt it has drifted under 0.3 km
+      expect(spoofed.at(-1)!.t - lastGood.t).toBeGreaterThan(stage.options.carryForwardMaxMs);
+      // reports 6, 9, 12 and 15 min after the last healthy one
+      expect(spoofed.filter((o) => o.edgeLat !== undefined).map((o) => (o.t - lastGood.t) / 60_000)).toEqual([
+        6, 9, 12, 15,
+      ]);
     });
   });
 });

@@ -3,6 +3,8 @@ import {
   AIR_FROZEN_MIN_MS,
   AIR_FROZEN_MIN_SPEED_KT,
   isFrozen,
+  PARKED_CONFIRM_REPEATS,
+  parkedCandidate,
   SEA_FROZEN_MIN_MS,
   SEA_FROZEN_MIN_SPEED_KT,
 } from '../../../../src/core/entity/frozen-rule.js';
@@ -28,5 +30,26 @@ describe('isFrozen', () => {
     expect(sea(30, 360, 12)).toBe(true);
     expect(sea(30, 240, 12)).toBe(false);
     expect(sea(30, 3600, 0.3)).toBe(false);
+  });
+});
+
+describe('parkedCandidate', () => {
+  const parked = (repeats: number, gs: number | undefined) => parkedCandidate(repeats, gs, AIR_FROZEN_MIN_SPEED_KT);
+
+  it('a jump target reported twice more while the craft says it flies is parked', () => {
+    expect(PARKED_CONFIRM_REPEATS).toBe(2);
+    // rows: repeats 0, 1, 2, 5; columns: no speed, 20 kt, exactly the floor, 51 kt, 450 kt
+    const speeds = [undefined, 20, AIR_FROZEN_MIN_SPEED_KT, 51, 450];
+    expect([0, 1, 2, 5].map((repeats) => speeds.map((gs) => parked(repeats, gs)))).toEqual([
+      [false, false, false, false, false],
+      [false, false, false, false, false], // one repeat: the same message from a second receiver
+      [false, false, false, true, true],
+      [false, false, false, true, true],
+    ]);
+  });
+
+  it('uses the floor it is given: a vessel above 3 kt', () => {
+    expect(parkedCandidate(2, 4, SEA_FROZEN_MIN_SPEED_KT)).toBe(true);
+    expect(parkedCandidate(2, 0.3, SEA_FROZEN_MIN_SPEED_KT)).toBe(false);
   });
 });

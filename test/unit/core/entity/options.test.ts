@@ -5,6 +5,7 @@ describe('entityOptionsSchema', () => {
   it('fills every default from an empty object', () => {
     const o = entityOptionsSchema.parse({});
     expect(o).toMatchObject({ h3Resolution: 4, bucketMs: 10_000, nacpMin: 7, nicMin: 6, carryForwardMaxMs: 600_000 });
+    expect(o.carryForwardMaxKm).toBe(20);
     expect(o.air).toMatchObject({ maxSpeedKt: 1000, jumpFloorKm: 5, frozenMinMs: 60_000 });
     expect(o.sea).toMatchObject({ maxSpeedKt: 60, frozenMinSpeedKt: 3 });
     expect(o.chronic.minSpreadKm).toBe(500);

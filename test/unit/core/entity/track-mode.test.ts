@@ -5,6 +5,7 @@ import {
   MOVE,
   type MoveFacts,
   modeIsSpoofed,
+  repeatConfirms,
   TRACK,
   TRIGGER,
 } from '../../../../src/core/entity/track-mode.js';
@@ -28,6 +29,11 @@ describe('decideMove', () => {
     expect(decideMove(facts({ wasFrozen: true, track: TRACK.INCONSISTENT }))).toBe(MOVE.PENDING_JUMP);
     expect(decideMove(facts({ wasFrozen: true, track: TRACK.CONSISTENT }))).toBe(MOVE.ACCEPT);
     expect(decideMove(facts({ ashore: true, inland: true, onLand: true }))).toBe(MOVE.PENDING_ASHORE);
+  });
+
+  it('normal: a vessel thrown ashore by an impossible jump is held as ashore, the stronger sign', () => {
+    expect(decideMove(facts({ ashore: true, inland: true, onLand: true, jumped: true }))).toBe(MOVE.PENDING_ASHORE);
+    expect(decideMove(facts({ jumped: true, inland: true, onLand: true }))).toBe(MOVE.PENDING_JUMP);
   });
 
   it('pending jump: confirmed by a continuing position, dismissed when back on the real track', () => {
@@ -69,5 +75,19 @@ describe('decideMove', () => {
       true,
       true,
     ]);
+  });
+});
+
+describe('repeatConfirms', () => {
+  it('confirms a pending candidate repeated inland, or repeated at its jump target while parked; nothing else', () => {
+    const confirming: string[] = [];
+    for (const [modeName, mode] of Object.entries(MODE)) {
+      for (const [triggerName, trigger] of Object.entries(TRIGGER)) {
+        for (const parked of [false, true]) {
+          if (repeatConfirms(mode, trigger, parked)) confirming.push(`${modeName} ${triggerName} ${parked}`);
+        }
+      }
+    }
+    expect(confirming).toEqual(['PENDING JUMP true', 'PENDING ASHORE false', 'PENDING ASHORE true']);
   });
 });

@@ -10,11 +10,41 @@ export interface CellSpec {
   good?: number;
   prefix?: string;
   spoofAt?: { lat: number; lon: number };
+  /** These samples instead of generated ones (the counts follow them). */
+  samples?: CellSample[];
 }
 
 export function anomalous(cell: string, t: number, spec: CellSpec = {}): AnomalousCell {
   const centre = cellCentre(cell);
   const level = spec.level ?? 2;
+  const samples = spec.samples ?? generatedSamples(cell, spec);
+  const count = (domain: 'air' | 'sea', affected: boolean) =>
+    samples.filter((s) => s.domain === domain && (!affected || s.status !== 'good')).length;
+  const affected = count('air', true) + count('sea', true);
+  return {
+    schema: ANOMALOUS_CELL_SCHEMA_ID,
+    t,
+    cell,
+    res: centre.res,
+    lat: centre.lat,
+    lon: centre.lon,
+    kind: spec.kind ?? 'jamming',
+    score: spec.score ?? [0, 3.5, 6, 12][level]!,
+    level,
+    observed: { aircraft: count('air', false), vessels: count('sea', false) },
+    affected: { aircraft: count('air', true), vessels: count('sea', true) },
+    samples,
+    evidence: [
+      { code: 'AFFECTED_RATIO', text: 'affected', value: affected / samples.length },
+      { code: 'BASELINE', text: 'baseline', value: 0.02 },
+      { code: 'DEGRADED', text: 'craft with degraded GNSS', value: affected },
+    ],
+  };
+}
+
+/** `affected` + `good` aircraft a little apart near the cell centre. */
+function generatedSamples(cell: string, spec: CellSpec): CellSample[] {
+  const centre = cellCentre(cell);
   const affected = spec.affected ?? 4;
   const good = spec.good ?? 4;
   const prefix = spec.prefix ?? cell.slice(-9, -7);
@@ -34,25 +64,7 @@ export function anomalous(cell: string, t: number, spec: CellSpec = {}): Anomalo
     }
     samples.push(sample);
   }
-  return {
-    schema: ANOMALOUS_CELL_SCHEMA_ID,
-    t,
-    cell,
-    res: centre.res,
-    lat: centre.lat,
-    lon: centre.lon,
-    kind: spec.kind ?? 'jamming',
-    score: spec.score ?? [0, 3.5, 6, 12][level]!,
-    level,
-    observed: { aircraft: affected + good, vessels: 0 },
-    affected: { aircraft: affected, vessels: 0 },
-    samples,
-    evidence: [
-      { code: 'AFFECTED_RATIO', text: 'affected', value: affected / (affected + good) },
-      { code: 'BASELINE', text: 'baseline', value: 0.02 },
-      { code: 'DEGRADED', text: 'craft with degraded GNSS', value: affected },
-    ],
-  };
+  return samples;
 }
 
 /** The cells exactly `ring` grid steps from `cell`, sorted. */

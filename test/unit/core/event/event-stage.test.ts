@@ -57,13 +57,16 @@ describe('event stage', () => {
     expect(four.filter((a) => a.status === 'open')).toHaveLength(2);
   });
 
-  it('does not open on one anomalous tick, opens on the second, or at once at the high level', () => {
-    const once = drive(new EventStage(), T0, 20, (t, i) => (i === 0 ? [anomalous(BASE, t)] : []));
+  it('opens on the first anomalous tick by default; with openTicks 2 on the second, or at once at the high level', () => {
+    const first = drive(new EventStage(), T0, 2, (t, i) => (i === 0 ? [anomalous(BASE, t)] : []));
+    expect(first.map((a) => a.status)).toEqual(['open']);
+    expect(first[0]!.updatedAt).toBe(new Date(T0).toISOString());
+    const once = drive(new EventStage({ openTicks: 2 }), T0, 20, (t, i) => (i === 0 ? [anomalous(BASE, t)] : []));
     expect(once).toEqual([]);
-    const twice = drive(new EventStage(), T0, 3, (t, i) => (i < 2 ? [anomalous(BASE, t)] : []));
+    const twice = drive(new EventStage({ openTicks: 2 }), T0, 3, (t, i) => (i < 2 ? [anomalous(BASE, t)] : []));
     expect(twice.map((a) => a.status)).toEqual(['open']);
     expect(twice[0]!.updatedAt).toBe(new Date(T0 + TICK).toISOString());
-    const high = drive(new EventStage(), T0, 1, (t) => [anomalous(BASE, t, { level: 3 })]);
+    const high = drive(new EventStage({ openTicks: 2 }), T0, 1, (t) => [anomalous(BASE, t, { level: 3 })]);
     expect(high.map((a) => a.status)).toEqual(['open']);
     expect(high[0]!.severity).toBe('high');
   });

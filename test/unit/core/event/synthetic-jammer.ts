@@ -32,6 +32,35 @@ export interface ScenarioOptions {
   outsideHit?: number;
 }
 
+/** The jammer's reach for a craft at `altFt`: its nominal reach, or the radio horizon of a 10 m mast if nearer. */
+export function reachFor(reachKm: number, altFt: number): number {
+  return Math.min(reachKm, radioHorizonKm(10, Math.max(10, altFt * FEET_TO_METRES)));
+}
+
+/**
+ * Where a craft flying on `headingDeg` crossed into the jammer's reach: the point behind it, on its track, `marginKm`
+ * outside its reach (its own position when it is outside already, a mislabelled craft). Where it was last healthy.
+ */
+export function entryPoint(s: JammerScenario, c: SyntheticCraft, headingDeg: number, marginKm = 2): LatLon {
+  const limit = reachFor(s.reachKm, c.altFt) + marginKm;
+  const back = (headingDeg + 180) % 360;
+  const at: LatLon = { lat: 0, lon: 0 };
+  const outside = (km: number) => {
+    destination(c.lat, c.lon, back, km, at);
+    return distanceKm(s.jammer.lat, s.jammer.lon, at.lat, at.lon) > limit;
+  };
+  // a track crosses a disc once on the way in: inside before `low`, outside from `high` (bisection)
+  let low = 0;
+  let high = 2 * limit;
+  if (outside(low)) return { lat: c.lat, lon: c.lon };
+  for (let i = 0; i < 40; i++) {
+    const mid = (low + high) / 2;
+    if (outside(mid)) high = mid;
+    else low = mid;
+  }
+  return destination(c.lat, c.lon, back, high, { lat: 0, lon: 0 });
+}
+
 export function jammerScenario(o: ScenarioOptions): JammerScenario {
   const random = mulberry32(o.seed);
   const jammer = { lat: 55 + random() * 2, lon: 18 + random() * 4 };
@@ -48,8 +77,7 @@ export function jammerScenario(o: ScenarioOptions): JammerScenario {
     const kind = random();
     const domain = kind < 0.1 ? 'sea' : 'air';
     const altFt = domain === 'sea' ? 0 : kind < 0.35 ? 1000 + random() * 9000 : 25_000 + random() * 15_000;
-    const reach = Math.min(reachKm, radioHorizonKm(10, Math.max(10, altFt * FEET_TO_METRES)));
-    const inside = distanceKm(jammer.lat, jammer.lon, at.lat, at.lon) <= reach;
+    const inside = distanceKm(jammer.lat, jammer.lon, at.lat, at.lon) <= reachFor(reachKm, altFt);
     const noise = random();
     const affected = inside ? noise >= (o.insideMiss ?? 0.1) : noise < (o.outsideHit ?? 0.02);
     craft.push({ id: `icao:${(0x100000 + i).toString(16)}`, domain, lat: at.lat, lon: at.lon, altFt, affected });
@@ -74,8 +102,7 @@ export function scenarioObservations(
     for (const [i, c] of s.craft.entries()) {
       const moved = c.domain === 'air' ? (speedKmPerMin * (t - start)) / 60_000 : 0;
       destination(c.lat, c.lon, (i * 137) % 360, moved, at);
-      const reach = Math.min(s.reachKm, radioHorizonKm(10, Math.max(10, c.altFt * FEET_TO_METRES)));
-      const inside = distanceKm(s.jammer.lat, s.jammer.lon, at.lat, at.lon) <= reach;
+      const inside = distanceKm(s.jammer.lat, s.jammer.lon, at.lat, at.lon) <= reachFor(s.reachKm, c.altFt);
       const affected = speedKmPerMin === 0 ? c.affected : inside;
       out.push({
         schema: OBSERVATION_SCHEMA_ID,

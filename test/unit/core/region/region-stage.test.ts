@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt } from '../../../../src/core/region/cells.js';
+import { cellAt, cellCentre, cellsOfPool, poolOf } from '../../../../src/core/region/cells.js';
 import { GROUP_AIR_HIGH } from '../../../../src/core/region/craft-group.js';
 import { type RegionOptionsInput, regionOptionsSchema } from '../../../../src/core/region/options.js';
 import { RegionStage } from '../../../../src/core/region/region-stage.js';
@@ -201,5 +201,50 @@ describe('region stage', () => {
     const a = run(new RegionStage(), input, T0 + 45 * MINUTE);
     const b = run(new RegionStage(), input, T0 + 45 * MINUTE);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe('region stage: cells pooled by their resolution-3 parent', () => {
+  // the resolution-3 pool round Helsinki and four of its seven resolution-4 cells
+  const pool = poolOf(cellAt(HELSINKI.lat, HELSINKI.lon, 4), 3);
+  const cells = cellsOfPool(pool, 4).sort().slice(0, 4);
+  const centre = (cell: string) => ({ lat: cellCentre(cell).lat, lon: cellCentre(cell).lon });
+  /** In cell k: `bad` degraded aircraft and `good` good ones, ids from the hex prefix of k. */
+  const inCell = (k: number, good: number, bad: number) => crowd(T0, good, bad, centre(cells[k]!), 'abcd'[k]!);
+  const fused = (rows: CellRow[], cell: string) => rows.find((r) => r.src === 'all' && r.cell === cell)!;
+
+  it('sends four cells of one affected aircraft each (of one or two) with the pool’s evidence; alone each is level 0', () => {
+    const observations = [inCell(0, 0, 1), inCell(1, 1, 1), inCell(2, 0, 1), inCell(3, 1, 1)].flat();
+    const { cells: sent, rows } = run(new RegionStage(), observations, T0 + TICK);
+    for (const cell of cells) expect(fused(rows, cell).level, cell).toBe(0);
+    expect(sent.map((c) => c.cell).sort()).toEqual(cells);
+    for (const [k, c] of sent.map((c) => [cells.indexOf(c.cell), anomalousCellSchema.parse(c)] as const)) {
+      expect(c.level).toBeGreaterThanOrEqual(1);
+      expect([c.level, c.score, c.kind]).toEqual([sent[0]!.level, sent[0]!.score, 'jamming']);
+      expect(c.evidence.find((e) => e.code === 'POOLED')).toMatchObject({ value: 3 });
+      expect(c.evidence.find((e) => e.code === 'POOLED')!.text).toContain(pool);
+      // the pool's verdict, the cell's own place, counts and craft
+      expect(c.res).toBe(4);
+      expect({ lat: c.lat, lon: c.lon }).toEqual(centre(c.cell));
+      expect(c.affected).toEqual({ aircraft: 1, vessels: 0 });
+      expect(c.observed).toEqual({ aircraft: 1 + (k % 2), vessels: 0 });
+      expect(c.samples.map((s) => s.id).sort()).toEqual(
+        inCell(k, k % 2, 1)
+          .map((o) => o.id)
+          .sort(),
+      );
+    }
+    // with pooling off, nothing
+    const alone = run(new RegionStage({ poolResolution: 0 }), observations, T0 + TICK);
+    expect(alone.cells).toEqual([]);
+  });
+
+  it('does not send again a cell that was anomalous on its own', () => {
+    const observations = [inCell(0, 0, 3), inCell(1, 0, 1), inCell(2, 1, 1)].flat();
+    const { cells: sent } = run(new RegionStage(), observations, T0 + TICK);
+    expect(sent.map((c) => c.cell).sort()).toEqual(cells.slice(0, 3));
+    const pooled = (c: AnomalousCell) => c.evidence.some((e) => e.code === 'POOLED');
+    expect(sent.filter((c) => !pooled(c)).map((c) => c.cell)).toEqual([cells[0]]);
+    expect(sent.find((c) => c.cell === cells[0])!.affected.aircraft).toBe(3);
   });
 });
