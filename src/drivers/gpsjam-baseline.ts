@@ -26,20 +26,22 @@ export async function gpsjamBaseline(
   const emitSliding = (alert: Alert) => out.sliding.push(alert);
   const emitDay = (alert: Alert) => out.day.push(alert);
   const entity = new EntityStage(detection.entity, { landMask: loadLandMask(detection.landMask) });
-  const pipeline = new Pipeline(entity, detection.pipeline, {
+  let advancedTo = -1;
+  // The rules tick on the pipeline's stream time before each observation is added, as the region stage does: a tick
+  // at B sees what ours sees (reports up to B + the late allowance), not a whole batch of later data.
+  const pipeline: Pipeline = new Pipeline(entity, detection.pipeline, {
     observation: (obs) => {
+      if (pipeline.streamTime > advancedTo) {
+        advancedTo = pipeline.streamTime;
+        sliding.advance(advancedTo, emitSliding);
+        day.advance(advancedTo, emitDay);
+      }
       sliding.process(obs);
       day.process(obs);
     },
   });
-  let advancedTo = -1;
   for await (const batch of mergeByTime(inputs.map((file) => fileReports(file, input, router)))) {
     for (const report of batch) pipeline.process(report);
-    if (pipeline.streamTime > advancedTo) {
-      advancedTo = pipeline.streamTime;
-      sliding.advance(advancedTo, emitSliding);
-      day.advance(advancedTo, emitDay);
-    }
   }
   pipeline.finish();
   // Past the end of the last day, so that the day rule publishes it.
