@@ -2,22 +2,20 @@ import { EntityStage } from '../core/entity/entity-stage.js';
 import { destination, kmAtSpeed } from '../core/entity/geodesy.js';
 import type { LandMask } from '../core/land/land-mask.js';
 import { REPORT_SCHEMA_ID, type Report } from '../schema/report.js';
+import { measure } from './measure.js';
 
 /**
  * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels
- * every 10 s),
- * 1M reports in time order, as one partition would see them. 5 % of the aircraft are jammed for 30 s (NACp 0), 1 %
- * are spoofed by a 300 km jump, so the degraded and spoofed paths run too. Set-up (report generation) is outside the
- * timed part. Memory per craft is the heap growth over the run divided by the tracked craft, after a full GC when
- * Node runs with --expose-gc (`bytesMethod: 'heap'`); without it the same difference is taken without a GC
- * (`'estimate'`, noisy). The craft ids are shared with the input reports and so not in the figure (~32 bytes each).
+ * every 10 s), 1M reports in time order, as one partition would see them. 5 % of the aircraft are jammed for 30 s
+ * (NACp 0), 1 % are spoofed by a 300 km jump, so the degraded and spoofed paths run too. Set-up (report generation)
+ * is outside the timed part. Memory per craft is the heap growth over the run (measure.ts) divided by the tracked
+ * craft; the craft ids are shared with the input reports and so not in the figure (~32 bytes each).
  */
 export interface EntityBenchResult {
   reports: number;
   seconds: number;
   perSecond: number;
   bytesPerCraft: number;
-  bytesMethod: 'heap' | 'estimate';
   observations: number;
   trackedCraft: number;
 }
@@ -97,23 +95,22 @@ export function benchEntityStage(options: EntityBenchOptions = {}): EntityBenchR
 
 /** One timed pass with a fresh stage (a function of its own, so that no earlier stage stays on the stack). */
 function runOnce(reports: readonly Report[]): EntityBenchResult {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const stage = new EntityStage();
   let observations = 0;
-  const start = performance.now();
-  for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
-  const seconds = (performance.now() - start) / 1000;
-  gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
+  const {
+    value: stage,
+    seconds,
+    heapGrowthBytes,
+  } = measure(() => {
+    const stage = new EntityStage();
+    for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
+    return stage;
+  });
   const trackedCraft = stage.stats().trackedCraft;
   return {
     reports: reports.length,
     seconds,
     perSecond: reports.length / seconds,
-    bytesPerCraft: (heapAfter - heapBefore) / trackedCraft,
-    bytesMethod: gc === undefined ? 'estimate' : 'heap',
+    bytesPerCraft: heapGrowthBytes / trackedCraft,
     observations,
     trackedCraft,
   };

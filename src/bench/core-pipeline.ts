@@ -2,20 +2,20 @@ import { EntityStage } from '../core/entity/entity-stage.js';
 import { Pipeline } from '../core/topology.js';
 import type { Report } from '../schema/report.js';
 import { generateEntityReports } from './core-entity.js';
+import { measure } from './measure.js';
 
 /**
  * The whole detection core in one process, as `jamwatch replay` runs it: normalised reports already in memory through
  * the entity, region and event stages (ticks, windows, scores, joining, emitter fits). The traffic is the entity
  * bench's (10k craft, 1M reports; 5 % jammed for 30 s, 1 % spoofed), put in event-time order as a merged feed is.
- * Set-up outside the timed part; one untimed pass first. Bytes per craft: heap growth over the run (after a full GC
- * when Node runs with --expose-gc) over the craft the entity stage tracks, so windows and baselines count too.
+ * Set-up outside the timed part; one untimed pass first. Bytes per craft: heap growth over the run (measure.ts) over
+ * the craft the entity stage tracks, so windows and baselines count too.
  */
 export interface PipelineBenchResult {
   reports: number;
   seconds: number;
   perSecond: number;
   bytesPerCraft: number;
-  bytesMethod: 'heap' | 'estimate';
   trackedCraft: number;
   rows: number;
   alerts: number;
@@ -29,37 +29,29 @@ export function benchPipeline(options: { craft?: number; reports?: number } = {}
 }
 
 function runOnce(reports: readonly Report[]): PipelineBenchResult {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const entity = new EntityStage();
   let rows = 0;
   let alerts = 0;
-  const pipeline = new Pipeline(
-    entity,
-    {},
-    {
-      row: () => {
-        rows++;
-      },
-      alert: () => {
-        alerts++;
-      },
+  const sinks = {
+    row: () => {
+      rows++;
     },
-  );
-  const start = performance.now();
-  for (let i = 0; i < reports.length; i++) pipeline.process(reports[i]!);
-  const seconds = (performance.now() - start) / 1000;
-  gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
-  const trackedCraft = entity.stats().trackedCraft;
-  pipeline.finish();
+    alert: () => {
+      alerts++;
+    },
+  };
+  const { value, seconds, heapGrowthBytes } = measure(() => {
+    const entity = new EntityStage();
+    const pipeline = new Pipeline(entity, {}, sinks);
+    for (let i = 0; i < reports.length; i++) pipeline.process(reports[i]!);
+    return { entity, pipeline };
+  });
+  const trackedCraft = value.entity.stats().trackedCraft;
+  value.pipeline.finish();
   return {
     reports: reports.length,
     seconds,
     perSecond: reports.length / seconds,
-    bytesPerCraft: (heapAfter - heapBefore) / trackedCraft,
-    bytesMethod: gc === undefined ? 'estimate' : 'heap',
+    bytesPerCraft: heapGrowthBytes / trackedCraft,
     trackedCraft,
     rows,
     alerts,

@@ -1,0 +1,33 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * One timed run of a hot path, and the heap it leaves behind: a full GC before and after, with what the run returns
+ * (the stage under test) still alive at the second, so that its state is counted. The GC comes from V8 itself
+ * (`--expose_gc` set at run time), so `jamwatch bench` needs no node flag for a settled figure.
+ */
+export interface Measured<T> {
+  value: T;
+  seconds: number;
+  heapGrowthBytes: number;
+}
+
+let gc: (() => void) | undefined;
+
+function fullGc(): void {
+  if (gc === undefined) {
+    setFlagsFromString('--expose_gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
+
+export function measure<T>(run: () => T): Measured<T> {
+  fullGc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const value = run();
+  const seconds = (performance.now() - start) / 1000;
+  fullGc();
+  return { value, seconds, heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore };
+}
