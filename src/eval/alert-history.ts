@@ -28,7 +28,8 @@ export function collectAlerts(messages: Iterable<Alert>): AlertHistory[] {
       h = { first: m, latest: m, messages: 1 };
       byId.set(m.id, h);
     }
-    if (m.emitter && (h.bestEmitter === undefined || m.emitter.errorKm < h.bestEmitter.errorKm)) h.bestEmitter = m.emitter;
+    if (m.emitter && (h.bestEmitter === undefined || m.emitter.errorKm < h.bestEmitter.errorKm))
+      h.bestEmitter = m.emitter;
   }
   return [...byId].map(([id, h]) => ({ id, ...h }));
 }
