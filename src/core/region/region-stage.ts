@@ -255,7 +255,8 @@ export class RegionStage {
         this.cells.delete(cell);
         continue;
       }
-      this.fillGroups(cell);
+      // with nothing affected every score is 0 (score.ts): the baselines are not needed
+      if (tally.totalAffected > 0) this.fillGroups(cell);
       if (WindowTally.sum(tally.craft, AIR_GROUPS) > 0) emitRow(this.row(t, cell, state, 'adsb', AIR_GROUPS).row);
       if (tally.craft[GROUP_SEA]! > 0) emitRow(this.row(t, cell, state, 'ais', SEA_GROUPS).row);
       const fused = this.row(t, cell, state, 'all', ALL_GROUPS);
@@ -270,6 +271,11 @@ export class RegionStage {
       state.window.expireAndTally(cutoff, tally);
       if (tally.total === 0) {
         this.pools.delete(pool);
+        continue;
+      }
+      if (tally.totalAffected === 0) {
+        // nothing affected: not anomalous, a quiet tick that teaches the baseline (no score needed)
+        this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
         continue;
       }
       this.fillGroups(pool);
@@ -339,12 +345,15 @@ export class RegionStage {
     groupSet: readonly number[],
   ): { row: CellRow; score: number } {
     const tally = this.tally;
-    const tested = this.tested;
-    tested.length = 0;
-    for (const g of groupSet) tested.push(this.groups[g]!);
-    const score = combinedScore(tested);
     const craft = WindowTally.sum(tally.craft, groupSet);
     const degraded = WindowTally.sum(tally.affected, groupSet);
+    let score = 0;
+    if (degraded > 0) {
+      const tested = this.tested;
+      tested.length = 0;
+      for (const g of groupSet) tested.push(this.groups[g]!);
+      score = combinedScore(tested);
+    }
     const row: CellRow = {
       t,
       cell,
