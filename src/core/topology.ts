@@ -8,6 +8,7 @@ import { type EventOptions, eventOptionsSchema } from './event/options.js';
 import { type RegionOptions, regionOptionsSchema } from './region/options.js';
 import { RegionStage } from './region/region-stage.js';
 import { TickClock } from './tick-clock.js';
+import { TimeOrderedQueue } from './time-ordered-queue.js';
 
 /**
  * The detection core in one process, for `jamwatch replay`, tests and the demo:
@@ -60,12 +61,12 @@ export class Pipeline {
   readonly options: PipelineOptions;
   readonly region: RegionStage;
   readonly event: EventStage;
+  /** The entity side: stream time of the reports (expiry ticks); what the worker's entity tasks send as watermarks. */
+  private readonly entityClock: TickClock;
+  /** The region and event side, moved by the observations released to it, as the worker's region tasks are. */
   private readonly clock: TickClock;
+  private readonly held = new TimeOrderedQueue<Observation>();
   // Bound once: no closure per record.
-  private readonly onObservation = (obs: Observation): void => {
-    this.sinks.observation?.(obs);
-    this.region.process(obs);
-  };
   private readonly onRow = (row: CellRow): void => {
     this.sinks.row?.(row);
   };
@@ -87,42 +88,70 @@ export class Pipeline {
     // The event stage evaluates on the region's ticks, so that it sees each tick's cells whole.
     const tickMs = this.region.options.tickMs;
     this.event = new EventStage({ ...this.options.event, tickMs });
-    this.clock = new TickClock(tickMs, this.options.lateAllowanceMs, this.onTick, this.isIdle);
+    const late = this.options.lateAllowanceMs;
+    this.entityClock = new TickClock(tickMs, late, this.onEntityTick, () => false);
+    this.clock = new TickClock(tickMs, late, this.onTick, this.isIdle);
   }
 
-  /** Current stream time (ms), −1 before the first record. */
+  /** Stream time of the region and event stages (ms), −1 before the first observation. */
   get streamTime(): number {
     return this.clock.streamTime;
   }
 
   process(report: Report): void {
-    this.clock.seen(report.t);
+    this.entityClock.seen(report.t);
     const obs = this.entity.process(report);
-    if (obs !== null) this.onObservation(obs);
+    if (obs !== null) this.held.push(obs);
+    this.release(this.entityClock.streamTime);
   }
 
   /** Feed an observation straight to the region stage (observation files, tests): the entity stage is skipped. */
   processObservation(obs: Observation): void {
-    this.clock.seen(obs.t);
-    this.onObservation(obs);
+    this.entityClock.seen(obs.t);
+    this.held.push(obs);
+    this.release(this.entityClock.streamTime);
   }
 
   /** Move stream time forward (a driver's idle clock, or finish); ticks fire as boundaries are passed. */
   advance(streamTimeMs: number): void {
-    this.clock.advance(streamTimeMs);
+    this.entityClock.advance(streamTimeMs);
+    this.release(streamTimeMs);
+    this.clock.advance(streamTimeMs - this.options.lateAllowanceMs);
   }
 
   /** End of input: run the ticks until every window has emptied and every event has resolved. */
   finish(): void {
-    const newest = this.clock.newestEventTime;
+    const newest = this.entityClock.newestEventTime;
     if (newest < 0) return;
-    this.advance(Math.max(this.clock.streamTime, newest) + drainMs(this.region.options, this.event.options));
+    this.advance(Math.max(this.entityClock.streamTime, newest) + drainMs(this.region.options, this.event.options));
   }
+
+  /**
+   * Hands the region stage the observations up to `complete` (the entity side's stream time: no report older than
+   * that is still to come), in event-time order, each after its time has moved the region's clock, then moves the
+   * clock to `complete` less the late allowance. This is what a worker's region task does with its partitions'
+   * watermarks (src/drivers/worker/region-task.ts), so a replay and a worker tick on the same observations even
+   * when the input holds reports a few seconds out of order.
+   */
+  private release(complete: number): void {
+    const held = this.held;
+    if (held.size === 0 || held.firstTime > complete) return;
+    while (held.size > 0 && held.firstTime <= complete) {
+      const obs = held.shift();
+      this.clock.seen(obs.t);
+      this.sinks.observation?.(obs);
+      this.region.process(obs);
+    }
+    this.clock.advance(complete - this.options.lateAllowanceMs);
+  }
+
+  private readonly onEntityTick = (boundary: number): void => {
+    this.entity.expire(boundary);
+  };
 
   private readonly onTick = (boundary: number): void => {
     this.region.advance(boundary, this.onRow, this.onCell);
     this.event.advance(boundary, this.onAlert);
-    this.entity.expire(boundary);
   };
 
   private readonly isIdle = (): boolean => this.region.idle && this.event.idle;
