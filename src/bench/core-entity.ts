@@ -15,6 +15,8 @@ export interface EntityBenchResult {
   reports: number;
   seconds: number;
   perSecond: number;
+  /** Reports per second of CPU time. */
+  perCpuSecond: number;
   bytesPerCraft: number;
   observations: number;
   trackedCraft: number;
@@ -99,6 +101,7 @@ function runOnce(reports: readonly Report[]): EntityBenchResult {
   const {
     value: stage,
     seconds,
+    cpuSeconds,
     heapGrowthBytes,
   } = measure(() => {
     const stage = new EntityStage();
@@ -110,6 +113,7 @@ function runOnce(reports: readonly Report[]): EntityBenchResult {
     reports: reports.length,
     seconds,
     perSecond: reports.length / seconds,
+    perCpuSecond: reports.length / cpuSeconds,
     bytesPerCraft: heapGrowthBytes / trackedCraft,
     observations,
     trackedCraft,

@@ -15,6 +15,8 @@ export interface PipelineBenchResult {
   reports: number;
   seconds: number;
   perSecond: number;
+  /** Reports per second of CPU time. */
+  perCpuSecond: number;
   bytesPerCraft: number;
   trackedCraft: number;
   rows: number;
@@ -39,7 +41,7 @@ function runOnce(reports: readonly Report[]): PipelineBenchResult {
       alerts++;
     },
   };
-  const { value, seconds, heapGrowthBytes } = measure(() => {
+  const { value, seconds, cpuSeconds, heapGrowthBytes } = measure(() => {
     const entity = new EntityStage();
     const pipeline = new Pipeline(entity, {}, sinks);
     for (let i = 0; i < reports.length; i++) pipeline.process(reports[i]!);
@@ -51,6 +53,7 @@ function runOnce(reports: readonly Report[]): PipelineBenchResult {
     reports: reports.length,
     seconds,
     perSecond: reports.length / seconds,
+    perCpuSecond: reports.length / cpuSeconds,
     bytesPerCraft: heapGrowthBytes / trackedCraft,
     trackedCraft,
     rows,

@@ -9,6 +9,8 @@ import { runInNewContext } from 'node:vm';
 export interface Measured<T> {
   value: T;
   seconds: number;
+  /** User + system CPU time of the process over the run (GC threads included): robust on a shared machine. */
+  cpuSeconds: number;
   heapGrowthBytes: number;
 }
 
@@ -25,9 +27,16 @@ function fullGc(): void {
 export function measure<T>(run: () => T): Measured<T> {
   fullGc();
   const heapBefore = process.memoryUsage().heapUsed;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = run();
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   fullGc();
-  return { value, seconds, heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore };
+  return {
+    value,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore,
+  };
 }
