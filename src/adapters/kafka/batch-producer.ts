@@ -1,5 +1,6 @@
-import { CompressionTypes, type Kafka, type Message, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type { Logger } from '../../log.js';
+import { javaCompatiblePartitioner } from './partitioner.js';
 
 /**
  * Batches messages for several topics into `sendBatch` calls: one request per flush instead of one per message,
@@ -14,19 +15,29 @@ export interface BatchProducerOptions {
   lingerMs?: number;
   /** Messages buffered before `send` makes the caller wait. */
   maxBuffered?: number;
+  /**
+   * Characters of keys and values buffered before a flush is started. Each topic-partition of a flush is one record
+   * batch, which the broker refuses above its `message.max.bytes` (1 MB by default): anomalous cells with their craft
+   * samples reach that long before `batchSize` messages.
+   */
+  maxBatchChars?: number;
   compression?: CompressionTypes;
 }
+
+const DEFAULT_MAX_BATCH_CHARS = 512 * 1024;
 
 export class BatchProducer {
   private readonly producer: Producer;
   private buffer = new Map<string, Message[]>();
   private buffered = 0;
+  private bufferedChars = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown;
   private readonly batchSize: number;
   private readonly lingerMs: number;
   private readonly maxBuffered: number;
+  private readonly maxBatchChars: number;
   private readonly compression: CompressionTypes;
   /** Messages acknowledged by the broker, per topic. */
   readonly sent = new Map<string, number>();
@@ -36,15 +47,17 @@ export class BatchProducer {
     private readonly log: Logger,
     options: BatchProducerOptions = {},
   ) {
-    // The default (murmur2, Java-compatible) partitioner: a craft id lands where a Java producer would put it.
+    // murmur2, Java-compatible (a craft id lands where a Java producer would put it), as kafkajs's DefaultPartitioner
+    // but without its 64-bit Long arithmetic: 0.17 µs per message instead of 2.7 (partitioner.ts).
     this.producer = kafka.producer({
       allowAutoTopicCreation: false,
       idempotent: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: javaCompatiblePartitioner,
     });
     this.batchSize = options.batchSize ?? 2000;
     this.lingerMs = options.lingerMs ?? 50;
     this.maxBuffered = options.maxBuffered ?? 20_000;
+    this.maxBatchChars = options.maxBatchChars ?? DEFAULT_MAX_BATCH_CHARS;
     this.compression = options.compression ?? CompressionTypes.None;
   }
 
@@ -62,7 +75,8 @@ export class BatchProducer {
     }
     messages.push(partition === undefined ? { key, value } : { key, value, partition });
     this.buffered++;
-    if (this.buffered >= this.batchSize) {
+    this.bufferedChars += key.length + value.length;
+    if (this.buffered >= this.batchSize || this.bufferedChars >= this.maxBatchChars) {
       const flushed = this.flush();
       if (this.buffered + this.batchSize > this.maxBuffered) return flushed;
       return undefined;
@@ -82,6 +96,7 @@ export class BatchProducer {
     for (const [topic, messages] of this.buffer) topicMessages.push({ topic, messages });
     this.buffer = new Map();
     this.buffered = 0;
+    this.bufferedChars = 0;
     // Batches go out one after another so that a craft's reports stay in order on its partition.
     this.inFlight = this.inFlight.then(async () => {
       try {
