@@ -43,6 +43,14 @@ export const kafkaSchema = z
       .positive()
       .default(6)
       .describe('partitions of the observations repartition topic when jamwatch creates it'),
+    rawPartitions: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe(
+        'partitions of the raw input topics when jamwatch creates them: 1 keeps unkeyed input in order (NMEA multi-part sentences, readsb snapshots)',
+      ),
   })
   .strict();
 
@@ -70,6 +78,15 @@ export const influxSchema = z
       .min(0)
       .default(30)
       .describe('bucket retention the worker expects (0 = infinite); older backfill points are warned about'),
+    installTasks: z
+      .boolean()
+      .default(true)
+      .describe('the worker installs or updates the aggregation tasks at start, as jamwatch influx setup does'),
+    taskPrefix: z
+      .string()
+      .min(1)
+      .default('jamwatch')
+      .describe('name prefix of the aggregation tasks ("<prefix> gnss_cell_1h"): one set per bucket in a shared org'),
   })
   .strict();
 
@@ -83,6 +100,74 @@ export const httpSchema = z
 export const logSchema = z
   .object({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
+  })
+  .strict();
+
+/** Timings and bounds of `jamwatch worker` (src/drivers/worker/worker.ts); the defaults suit a live feed and a backfill. */
+export const workerSchema = z
+  .object({
+    checkpointIntervalMs: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .describe(
+        'checkpoint and commit this often: a crash re-reads at most this much; each costs a flush and one message per task',
+      ),
+    timerMs: z
+      .number()
+      .int()
+      .positive()
+      .default(250)
+      .describe("the stages' clock: watermarks of idle partitions, idle checks, metrics"),
+    fetchMaxWaitMs: z
+      .number()
+      .int()
+      .positive()
+      .default(100)
+      .describe('longest wait of a fetch that finds nothing: bounds how late watermarks cross the three stages'),
+    busyMs: z
+      .number()
+      .int()
+      .positive()
+      .default(5_000)
+      .describe(
+        'a report partition fed within this time, or behind the end of its log, is busy: it holds stream time back',
+      ),
+    idleAdvanceMs: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .describe(
+        'after this long with no input at all, stream time follows the wall clock (alerts resolve on a silent feed)',
+      ),
+    watermarkIntervalMs: z
+      .number()
+      .int()
+      .positive()
+      .default(200)
+      .describe('watermarks are written at most this often (ticks are 15 s apart)'),
+    feedPointIntervalMs: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .describe('interval of the jamwatch_feed points in InfluxDB'),
+    maxHeld: z
+      .number()
+      .int()
+      .positive()
+      .default(500_000)
+      .describe(
+        'records a region or event task holds for a watermark before the oldest are released anyway (~100 MB of observations)',
+      ),
+    maxDrainMs: z
+      .number()
+      .int()
+      .positive()
+      .default(120_000)
+      .describe('--until-idle: longest wait for the stages to drain at the end of a backfill before stopping anyway'),
   })
   .strict();
 
@@ -104,6 +189,7 @@ export const configSchema = z
     influx: influxSchema.prefault({}),
     http: httpSchema.prefault({}),
     log: logSchema.prefault({}),
+    worker: workerSchema.prefault({}),
     detection: detectionSchema.prefault({}),
   })
   .strict();
@@ -115,6 +201,10 @@ export function topicNames(prefix: string) {
   return {
     reportsAdsb: `${prefix}reports.adsb`,
     reportsAis: `${prefix}reports.ais`,
+    /** readsb JSON from other tools, one document per message, no key: the worker decodes it into reports.adsb. */
+    rawReadsb: `${prefix}raw.readsb`,
+    /** AIS NMEA lines from other tools, one or more per message, no key: the worker decodes them into reports.ais. */
+    rawNmea: `${prefix}raw.nmea`,
     observations: `${prefix}observations`,
     cells: `${prefix}cells`,
     alerts: `${prefix}alerts`,

@@ -21,6 +21,8 @@ export interface StreamDecoderOptions extends TimeOptions {
   live: boolean;
   /** Each chunk is one whole document (an HTTP poll of aircraft.json), not lines. */
   documentPerChunk?: boolean;
+  /** Each chunk holds whole lines (a Kafka message): its last line ends with the chunk, newline or not. */
+  wholeLinesPerChunk?: boolean;
   receiver?: { lat: number; lon: number } | undefined;
 }
 
@@ -127,6 +129,7 @@ class LineStreamDecoder implements StreamDecoder {
     this.receivedAt = receivedAt;
     this.emit = emit;
     this.splitter.push(chunk, this.onLine, this.onError);
+    if (this.time.wholeLinesPerChunk) this.splitter.end(this.onLine);
   }
 
   end(emit: Emit): void {

@@ -17,6 +17,14 @@ export class InputStats {
     else this.ignored.set(outcome.reason, (this.ignored.get(outcome.reason) ?? 0) + 1);
   }
 
+  /** Back to zero: for a driver that moves the counts elsewhere (the worker's metrics) after each batch. */
+  reset(): void {
+    this.reports = 0;
+    this.state = 0;
+    this.ignored.clear();
+    this.invalid.clear();
+  }
+
   get invalidTotal(): number {
     let total = 0;
     for (const n of this.invalid.values()) total += n;

@@ -74,13 +74,16 @@ export async function openFileInputs(paths: string[], options: FileReadOptions, 
   return inputs;
 }
 
-/** Counts and routes each outcome; returns the report, or undefined. Shared by every driver that decodes. */
+/**
+ * Counts and routes each outcome; returns the report, or undefined. Shared by every driver that decodes (the worker's
+ * decode tasks hand bad input to their outputs, which count it in the metrics before the BadInputHandler).
+ */
 export class OutcomeRouter {
   private readonly dedup = new ReportDeduplicator();
 
   constructor(
     private readonly stats: InputStats,
-    private readonly bad: BadInputHandler,
+    private readonly bad: Pick<BadInputHandler, 'handle'>,
   ) {}
 
   route(outcome: Outcome, raw: RawInput, source: string): Report | undefined {

@@ -3,7 +3,9 @@ import { type Config, topicNames } from '../../config/schema.js';
 
 /**
  * Creates the topics jamwatch uses when they are missing, with the configured partition counts: the report and
- * observation topics are the unit of scale-out; `cells` has one partition (the event stage sees the whole world);
+ * observation topics are the unit of scale-out; the raw topics keep one partition by default (their producers send no
+ * key, and a multi-part NMEA message or a readsb snapshot series must stay in order on one partition); `cells` has one
+ * partition (the event stage sees the whole world);
  * `state` is compacted (the latest checkpoint per key is all that matters). Existing topics are left as they are.
  */
 export const STATE_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -18,6 +20,8 @@ export function topicSpecs(config: Config): ITopicConfig[] {
   return [
     { topic: names.reportsAdsb, numPartitions: config.kafka.reportPartitions },
     { topic: names.reportsAis, numPartitions: config.kafka.reportPartitions },
+    { topic: names.rawReadsb, numPartitions: config.kafka.rawPartitions },
+    { topic: names.rawNmea, numPartitions: config.kafka.rawPartitions },
     { topic: names.observations, numPartitions: config.kafka.observationPartitions },
     { topic: names.cells, numPartitions: 1 },
     { topic: names.alerts, numPartitions: 1 },

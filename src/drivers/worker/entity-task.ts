@@ -1,6 +1,7 @@
 import type { KafkaMessage } from 'kafkajs';
 import { EntityStage, type EntityStageDeps } from '../../core/entity/entity-stage.js';
 import type { EntityOptionsInput } from '../../core/entity/options.js';
+import { poolOf } from '../../core/region/cells.js';
 import { TickClock, type TickClockState } from '../../core/tick-clock.js';
 import { decodeReportJson } from '../../decode/report-json.js';
 import { failure } from '../../errors.js';
@@ -18,6 +19,8 @@ export interface EntityTaskOptions {
   partition: number;
   src: Report['src'];
   observationsTopic: string;
+  /** Observations are keyed by their cell's pool (region options), so that a pool is whole in one region task. */
+  poolResolution: number;
   maxMessageBytes: number;
   tickMs: number;
   lateAllowanceMs: number;
@@ -88,7 +91,8 @@ export class EntityTask implements StageTask {
     this.out.report(topic);
     this.clock.seen(report.t);
     const obs = this.stage.process(report);
-    if (obs !== null) this.out.send(this.o.observationsTopic, obs.cell, JSON.stringify(obs));
+    if (obs !== null)
+      this.out.send(this.o.observationsTopic, poolOf(obs.cell, this.o.poolResolution), JSON.stringify(obs));
   }
 
   afterBatch(): void {}

@@ -1,16 +1,12 @@
-import type { KafkaMessage } from 'kafkajs';
 import { alertLine } from '../../adapters/influx/line-protocol.js';
 import { EventStage } from '../../core/event/event-stage.js';
 import type { EventSnapshot } from '../../core/event/event-state.js';
 import type { EventOptionsInput } from '../../core/event/options.js';
 import { TickClock, type TickClockState } from '../../core/tick-clock.js';
-import { failure } from '../../errors.js';
 import type { Alert } from '../../schema/alert.js';
 import { type AnomalousCell, anomalousCellSchema } from '../../schema/cell.js';
-import { EventTimeBuffer } from './event-time-buffer.js';
 import type { WorkerOutputs } from './outputs.js';
-import type { StageTask } from './task.js';
-import { isWatermarkKey, SourceWatermarks, watermarkSource } from './watermark.js';
+import { type RepartitionInputState, RepartitionTask, type RepartitionTaskOptions } from './repartition-task.js';
 
 /**
  * Stage 3, the one partition of the cells topic (the other workers' event runners stand by in the group). Cells are
@@ -18,21 +14,13 @@ import { isWatermarkKey, SourceWatermarks, watermarkSource } from './watermark.j
  * tick, each tick's cells before its evaluation, as the in-process Pipeline does. Alerts go to the alerts topic keyed
  * by id and to InfluxDB as gnss_alert points. Open alerts are counted for the metrics.
  */
-export interface EventTaskOptions {
-  topic: string;
-  partition: number;
-  /** Every observation partition (their region tasks write watermarks here). */
-  sources: readonly string[];
+export interface EventTaskOptions extends RepartitionTaskOptions {
   alertsTopic: string;
-  maxMessageBytes: number;
   event: EventOptionsInput & { tickMs: number };
-  maxHeld: number;
 }
 
-interface EventTaskState {
+interface EventTaskState extends RepartitionInputState<AnomalousCell> {
   clock: TickClockState;
-  marks: Record<string, number>;
-  held: AnomalousCell[];
   event: EventSnapshot;
   open: string[];
 }
@@ -42,72 +30,25 @@ function byTickKindCell(a: AnomalousCell, b: AnomalousCell): number {
   return a.t - b.t || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
 }
 
-export class EventTask implements StageTask {
-  readonly id: string;
+export class EventTask extends RepartitionTask<AnomalousCell> {
   readonly stage: EventStage;
-  private readonly clock: TickClock;
-  private readonly marks: SourceWatermarks;
-  private readonly buffer: EventTimeBuffer<AnomalousCell>;
+  protected readonly clock: TickClock;
   /** Ids of the alerts published open and not yet resolved. */
   readonly open = new Set<string>();
 
   constructor(
     id: string,
     private readonly o: EventTaskOptions,
-    private readonly out: WorkerOutputs,
+    out: WorkerOutputs,
   ) {
-    this.id = id;
+    super(id, o, anomalousCellSchema, out, byTickKindCell);
     this.stage = new EventStage(o.event);
     // No late allowance here: the watermarks already say when a tick's cells are all in.
     this.clock = new TickClock(o.event.tickMs, 0, this.onTick, this.isIdle);
-    this.marks = new SourceWatermarks(o.sources);
-    this.buffer = new EventTimeBuffer(o.maxHeld, byTickKindCell);
   }
 
-  get streamTime(): number {
-    return this.clock.streamTime;
-  }
-
-  /** Records waiting for their watermark. */
-  get held(): number {
-    return this.buffer.size;
-  }
-
-  ingest(message: KafkaMessage): void {
-    const value = message.value;
-    if (value === null) return;
-    if (isWatermarkKey(message.key)) {
-      this.marks.update(watermarkSource(message.key), Number(value.toString('latin1')));
-      return;
-    }
-    const where = `${this.o.topic}/${this.o.partition}@${message.offset}`;
-    if (value.length > this.o.maxMessageBytes) {
-      const detail = `${value.length} bytes > kafka.maxMessageBytes ${this.o.maxMessageBytes}`;
-      this.out.invalid(this.o.topic, failure('MESSAGE_TOO_LARGE', detail), value.subarray(0, 1024), where);
-      return;
-    }
-    const text = value.toString('utf8');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      this.out.invalid(this.o.topic, failure('JSON_SYNTAX', `not JSON: ${(error as Error).message}`), text, where);
-      return;
-    }
-    const checked = anomalousCellSchema.safeParse(parsed);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      this.out.invalid(this.o.topic, failure('JSON_SHAPE', `${issue.path.join('.')}: ${issue.message}`), text, where);
-      return;
-    }
-    this.buffer.push(checked.data);
-  }
-
-  afterBatch(): void {
-    if (this.buffer.overfull) this.marks.forceTo(this.buffer.forcedWatermark());
-    const complete = this.marks.min;
-    if (complete < 0) return;
-    for (const cell of this.buffer.release(complete)) {
+  protected release(cells: AnomalousCell[], complete: number): void {
+    for (const cell of cells) {
       // Every tick before the cell's own is evaluated first; its own tick waits for all of its cells.
       this.clock.advance(cell.t - 1);
       this.stage.process(cell);
@@ -116,10 +57,11 @@ export class EventTask implements StageTask {
   }
 
   snapshot(): EventTaskState {
+    const input = this.inputState();
     return {
       clock: this.clock.snapshot(),
-      marks: this.marks.toJSON(),
-      held: this.buffer.toJSON(),
+      marks: input.marks,
+      held: input.held,
       event: this.stage.snapshot(),
       open: [...this.open],
     };
@@ -128,8 +70,7 @@ export class EventTask implements StageTask {
   restore(state: unknown): void {
     const s = state as EventTaskState;
     this.clock.restore(s.clock);
-    this.marks.restore(s.marks);
-    this.buffer.restore(s.held);
+    this.restoreInput(s);
     this.stage.restore(s.event);
     this.open.clear();
     for (const id of s.open) this.open.add(id);

@@ -14,6 +14,8 @@ export class WorkerMetrics {
   readonly registry = new Registry();
   readonly reports: Counter<'topic'>;
   readonly invalid: Counter<'topic' | 'reason'>;
+  readonly decoded: Counter<'from' | 'topic'>;
+  readonly decodeIgnored: Counter<'topic' | 'reason'>;
   readonly lag: Gauge<'stage' | 'topic' | 'partition'>;
   readonly batchSeconds: Histogram<'stage'>;
   readonly streamTime: Gauge<'stage'>;
@@ -33,6 +35,18 @@ export class WorkerMetrics {
     this.invalid = new Counter({
       name: 'jamwatch_invalid_total',
       help: 'messages dead-lettered, per input topic and reason (error code)',
+      labelNames: ['topic', 'reason'],
+      registers,
+    });
+    this.decoded = new Counter({
+      name: 'jamwatch_decoded_reports_total',
+      help: 'reports decoded from a raw input topic and produced, per raw topic (from) and report topic',
+      labelNames: ['from', 'topic'],
+      registers,
+    });
+    this.decodeIgnored = new Counter({
+      name: 'jamwatch_decoded_ignored_total',
+      help: 'decoded raw input that gave no report, per raw topic and reason (duplicate, no craft position, …)',
       labelNames: ['topic', 'reason'],
       registers,
     });

@@ -10,28 +10,33 @@ import { StateStore } from '../../adapters/kafka/state-store.js';
 import { type Config, topicNames } from '../../config/schema.js';
 import { drainMs } from '../../core/topology.js';
 import type { Logger } from '../../log.js';
+import { installTasksAtStart } from '../aggregates.js';
 import { BadInputHandler } from '../bad-input.js';
 import { loadLandMask } from '../replay.js';
+import { DecodeTask } from './decode-task.js';
 import { EntityTask } from './entity-task.js';
 import { EventTask } from './event-task.js';
 import { WorkerMetrics } from './metrics.js';
-import { WorkerOutputs } from './outputs.js';
+import { type FeedCounts, WorkerOutputs } from './outputs.js';
 import { RegionTask } from './region-task.js';
 import { type SourceView, sourceWatermarks, WatermarkWriter } from './source-watermarks.js';
 import { type RunnerOptions, StageRunner } from './stage-runner.js';
-import { taskId } from './task.js';
+import { type StageTask, taskId } from './task.js';
 import { sourceId } from './watermark.js';
 
 /**
  * `jamwatch worker`: the three stages of DESIGN.md in one process, each a consumer in its own group
  * (`<group>.entity`, `<group>.region`, `<group>.event`), so that N workers in one group split every stage's
- * partitions among them and give the alerts one worker gives.
+ * partitions among them and give the alerts one worker gives. Before them, decode tasks (`<group>.decode`) turn the
+ * raw topics that other tools fill (readsb JSON, AIS NMEA, no key) into reports keyed by craft (decode-task.ts).
  *
+ *   raw.readsb/.nmea ─▶ decode tasks ─▶ reports.adsb/.ais (by craft)
  *   reports.adsb/.ais ─▶ entity tasks ─▶ observations (by cell, + watermarks) ─▶ region tasks ─▶ gnss_cell points
  *                                                                              └▶ cells (+ watermarks) ─▶ event task
  *                                                                                   ─▶ alerts + gnss_alert points
  *
  * Start-up fails fast when InfluxDB or Kafka cannot be reached or authenticated; topics are created if missing.
+ * With `influx.installTasks` it installs or updates the aggregation tasks of the dashboards (a failure only warns).
  * `untilIdleMs` ends a backfill: once no stage has had input for that long, the entity stage moves its watermarks
  * past the last report (as replay's finish does), and once that has run through every stage and all is quiet again,
  * the worker checkpoints, commits and exits. An abort signal (SIGTERM/SIGINT) drains, checkpoints, commits and exits.
@@ -39,8 +44,6 @@ import { sourceId } from './watermark.js';
 export interface WorkerOptions {
   untilIdleMs?: number;
   signal?: AbortSignal;
-  /** Overrides of the runner timings (tests and benchmarks). */
-  runner?: Partial<RunnerOptions>;
   /** Called once every stage has joined its group (tests, benchmarks). */
   onReady?: () => void;
   /** Called on the worker's clock (every 250 ms) with its progress (benchmarks). */
@@ -50,7 +53,7 @@ export interface WorkerOptions {
 export interface WorkerProgress {
   reports: number;
   /** Wall time of the last batch of each stage (ms), 0 before the first. */
-  lastInput: Record<'entity' | 'region' | 'event', number>;
+  lastInput: Record<'decode' | 'entity' | 'region' | 'event', number>;
 }
 
 export interface WorkerSummary {
@@ -60,29 +63,12 @@ export interface WorkerSummary {
   seconds: number;
 }
 
-/** Checkpoints every 10 s: a crash re-reads at most that much; each costs a flush and one message per task. */
-const CHECKPOINT_INTERVAL_MS = 10_000;
-/** The runner's clock: watermarks of idle partitions, idle checks, metrics. */
-const TIMER_MS = 250;
-/** A fetch that finds nothing returns within 100 ms, so that watermarks cross the three stages quickly. */
-const MAX_WAIT_MS = 100;
-/** A partition fed within 5 s, or behind the end of its log, is busy: it holds the stream time back. */
-const BUSY_MS = 5_000;
-/** After 10 s with no input at all, stream time follows the wall clock (alerts resolve on a silent feed). */
-const IDLE_ADVANCE_MS = 10_000;
-/** Watermarks are written at most every 200 ms: ticks are 15 s apart, this is plenty. */
-const WATERMARK_INTERVAL_MS = 200;
-/** jamwatch_feed points every 10 s (DESIGN.md). */
-const FEED_POINT_MS = 10_000;
-/** Records held for a watermark, per task, before the oldest are released anyway (~100 MB of observations). */
-const MAX_HELD = 500_000;
-/** Longest wait for the stages to drain at the end of a backfill: 3 stages, a few watermark round trips. */
-const MAX_DRAIN_MS = 120_000;
-
 export async function runWorker(config: Config, options: WorkerOptions, log: Logger): Promise<WorkerSummary> {
   const started = Date.now();
   const topics = topicNames(config.topics.prefix);
+  const timing = config.worker;
   await checkInflux(config.influx);
+  await installTasksAtStart(config.influx, log);
   const kafka = createKafka(config.kafka, log);
   const admin: Admin = await connectAdmin(kafka, config);
   const counts = await partitionCounts(admin, [topics.reportsAdsb, topics.reportsAis, topics.observations]);
@@ -106,10 +92,9 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
   const late = pipeline.lateAllowanceMs;
   const landMask = loadLandMask(detection.landMask);
   const runnerOptions: RunnerOptions = {
-    checkpointIntervalMs: CHECKPOINT_INTERVAL_MS,
-    timerMs: TIMER_MS,
-    maxWaitTimeInMs: MAX_WAIT_MS,
-    ...options.runner,
+    checkpointIntervalMs: timing.checkpointIntervalMs,
+    timerMs: timing.timerMs,
+    maxWaitTimeInMs: timing.fetchMaxWaitMs,
   };
   const maxMessageBytes = config.kafka.maxMessageBytes;
   const outputsHealthy = () =>
@@ -121,10 +106,43 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
   const writer = new WatermarkWriter(
     topics.observations,
     observationSources.length,
-    WATERMARK_INTERVAL_MS,
+    timing.watermarkIntervalMs,
     (topic, key, value, partition) => out.send(topic, key, value, partition),
   );
   let drainTo = -1;
+  /** Reports and dead letters of each raw topic since the last jamwatch_feed point. */
+  const rawFeed = new Map<string, FeedCounts>([
+    [topics.rawReadsb, { reports: 0, invalid: 0 }],
+    [topics.rawNmea, { reports: 0, invalid: 0 }],
+  ]);
+  const decode = new StageRunner<DecodeTask>(
+    kafka,
+    {
+      stage: 'decode',
+      outputsHealthy,
+      groupId: `${group}.decode`,
+      topics: [topics.rawReadsb, topics.rawNmea],
+      createTask: (topic, partition) => {
+        const readsb = topic === topics.rawReadsb;
+        return new DecodeTask(
+          taskId('decode', topic, partition),
+          {
+            topic,
+            partition,
+            format: readsb ? 'readsb' : 'nmea',
+            reportsTopic: readsb ? topics.reportsAdsb : topics.reportsAis,
+            maxMessageBytes,
+            feed: rawFeed.get(topic)!,
+          },
+          out,
+        );
+      },
+    },
+    out,
+    store,
+    runnerOptions,
+    log.child({ stage: 'decode' }),
+  );
   const entity: StageRunner<EntityTask> = new StageRunner(
     kafka,
     {
@@ -140,6 +158,7 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
             partition,
             src: topic === topics.reportsAdsb ? 'adsb' : 'ais',
             observationsTopic: topics.observations,
+            poolResolution: pipeline.region.poolResolution,
             maxMessageBytes,
             tickMs,
             lateAllowanceMs: late,
@@ -159,7 +178,7 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
     runnerOptions,
     log.child({ stage: 'entity' }),
   );
-  const sourceOptions = { busyMs: BUSY_MS, idleAdvanceMs: IDLE_ADVANCE_MS };
+  const sourceOptions = { busyMs: timing.busyMs, idleAdvanceMs: timing.idleAdvanceMs };
   const views = (): SourceView[] => {
     const list: SourceView[] = [];
     for (const [key, assigned] of entity.assigned) {
@@ -194,7 +213,7 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
             maxMessageBytes,
             lateAllowanceMs: late,
             region: pipeline.region,
-            maxHeld: MAX_HELD,
+            maxHeld: timing.maxHeld,
           },
           out,
         ),
@@ -221,7 +240,7 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
             alertsTopic: topics.alerts,
             maxMessageBytes,
             event: { ...pipeline.event, tickMs },
-            maxHeld: MAX_HELD,
+            maxHeld: timing.maxHeld,
           },
           out,
         ),
@@ -231,7 +250,7 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
     runnerOptions,
     log.child({ stage: 'event' }),
   );
-  const runners = [entity, region, event] as const;
+  const runners = [decode, entity, region, event] as const;
   metrics.attach({
     trackedCraft: () => sum(entity.tasks.values(), (t) => t.trackedCraft),
     openAlerts: () => sum(event.tasks.values(), (t) => t.open.size),
@@ -256,26 +275,18 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
   for (const runner of runners) await runner.start();
   log.info({ group, prefix: config.topics.prefix, reportSources: reportSources.length }, 'worker started');
 
-  const feedTimer = setInterval(() => writeFeedPoints(), FEED_POINT_MS);
+  const feedTimer = setInterval(() => writeFeedPoints(), timing.feedPointIntervalMs);
   const writeFeedPoints = () => {
     const now = Date.now();
     const lines: string[] = [];
     for (const topic of [topics.reportsAdsb, topics.reportsAis]) {
-      const c = out.feed.get(topic) ?? { reports: 0, invalid: 0 };
-      let lag = 0;
-      for (const [key, position] of entity.positions) if (key.startsWith(`${topic}:`)) lag += position.lag;
-      lines.push(
-        feedLine({
-          src: topic === topics.reportsAdsb ? 'adsb' : 'ais',
-          topic,
-          reports: c.reports,
-          invalid: c.invalid,
-          lag,
-          t: now,
-        }),
-      );
-      c.reports = 0;
-      c.invalid = 0;
+      const counts = out.feed.get(topic) ?? { reports: 0, invalid: 0 };
+      lines.push(feedPoint(topic, topic === topics.reportsAdsb ? 'adsb' : 'ais', counts, entity.positions, now));
+    }
+    // A raw topic has points once this worker has read from it: no empty series where nobody uses raw input.
+    for (const [topic, counts] of rawFeed) {
+      if (![...decode.positions.keys()].some((key) => key.startsWith(`${topic}:`))) continue;
+      lines.push(feedPoint(topic, topic === topics.rawReadsb ? 'adsb' : 'ais', counts, decode.positions, now));
     }
     influx.write(lines, now, now);
   };
@@ -305,7 +316,12 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
       }
       options.onProgress?.({
         reports: out.totals.reports,
-        lastInput: { entity: entity.lastInputWall, region: region.lastInputWall, event: event.lastInputWall },
+        lastInput: {
+          decode: decode.lastInputWall,
+          entity: entity.lastInputWall,
+          region: region.lastInputWall,
+          event: event.lastInputWall,
+        },
       });
       if (!readySignalled && runners.every((r) => r.joined)) {
         readySignalled = true;
@@ -314,16 +330,17 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
       const idleMs = options.untilIdleMs;
       if (idleMs === undefined || !readySignalled) return;
       const now = Date.now();
+      const lastInput = Math.max(decode.lastInputWall, entity.lastInputWall);
       if (drainTo < 0) {
-        if (now - Math.max(started, entity.lastInputWall) < idleMs) {
+        if (now - Math.max(started, lastInput) < idleMs) {
           inputRead = false;
           return;
         }
-        // Quiet is not enough (a stalled connection is quiet too): every report partition must be read to its end.
+        // Quiet is not enough (a stalled connection is quiet too): every partition must be read to its end.
         if (!inputRead) {
           if (!checkingInput) {
             checkingInput = true;
-            void readToEnd(admin, entity, group)
+            void allInputRead(admin, decode, entity)
               .then((done) => {
                 inputRead = done;
               })
@@ -344,14 +361,14 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
           log.info({ drainTo: new Date(drainTo).toISOString() }, 'input idle: draining the stages');
           return;
         }
-      } else if (now - entity.lastInputWall < idleMs) {
+      } else if (now - lastInput < idleMs) {
         return;
       } else if (!drained(region.tasks.values(), event.tasks.values())) {
-        if (now - drainStarted < MAX_DRAIN_MS) return;
+        if (now - drainStarted < timing.maxDrainMs) return;
         log.warn({ waitedMs: now - drainStarted }, 'stages not drained in time: stopping anyway');
       }
       finish();
-    }, TIMER_MS);
+    }, timing.timerMs);
   });
 
   stopping = true;
@@ -374,17 +391,31 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
   return summary;
 }
 
-/** True when every assigned report partition has been processed up to the end of its log. */
-async function readToEnd(admin: Admin, entity: StageRunner<EntityTask>, group: string): Promise<boolean> {
-  const topics = [...new Set([...entity.assigned.values()].map((a) => a.topic))];
-  const committed = await admin.fetchOffsets({ groupId: `${group}.entity`, topics });
+/**
+ * True when every raw and report partition has been processed up to the end of its log. What the decode tasks made
+ * of the raw input is acknowledged on the report topics (a checkpoint flushes it) before their ends are asked for.
+ */
+async function allInputRead(
+  admin: Admin,
+  decode: StageRunner<DecodeTask>,
+  entity: StageRunner<EntityTask>,
+): Promise<boolean> {
+  if (!(await readToEnd(admin, decode))) return false;
+  await decode.checkpointNow();
+  return readToEnd(admin, entity);
+}
+
+/** True when every partition assigned to a stage has been processed up to the end of its log. */
+async function readToEnd<T extends StageTask>(admin: Admin, runner: StageRunner<T>): Promise<boolean> {
+  const topics = [...new Set([...runner.assigned.values()].map((a) => a.topic))];
+  const committed = await admin.fetchOffsets({ groupId: runner.spec.groupId, topics });
   for (const topic of topics) {
     const ends = await admin.fetchTopicOffsets(topic);
     for (const end of ends) {
       const key = sourceId(topic, end.partition);
-      if (!entity.assigned.has(key) || Number(end.high) <= Number(end.low)) continue;
+      if (!runner.assigned.has(key) || Number(end.high) <= Number(end.low)) continue;
       const done =
-        entity.positions.get(key)?.next ??
+        runner.positions.get(key)?.next ??
         Number(committed.find((c) => c.topic === topic)?.partitions.find((p) => p.partition === end.partition)?.offset);
       if (!(done >= Number(end.high))) return false;
     }
@@ -401,6 +432,22 @@ function drained(regions: Iterable<RegionTask>, events: Iterable<EventTask>): bo
   for (const task of regions) if (!task.stage.idle || task.held > 0) return false;
   for (const task of events) if (task.open.size > 0 || task.held > 0) return false;
   return true;
+}
+
+/** One jamwatch_feed point of an input topic; its counts start again from zero. */
+function feedPoint(
+  topic: string,
+  src: 'adsb' | 'ais',
+  counts: FeedCounts,
+  positions: ReadonlyMap<string, { lag: number }>,
+  now: number,
+): string {
+  let lag = 0;
+  for (const [key, position] of positions) if (key.startsWith(`${topic}:`)) lag += position.lag;
+  const line = feedLine({ src, topic, reports: counts.reports, invalid: counts.invalid, lag, t: now });
+  counts.reports = 0;
+  counts.invalid = 0;
+  return line;
 }
 
 function sum<T>(items: Iterable<T>, of: (item: T) => number): number {
