@@ -46,7 +46,8 @@ export async function runFeed(
   await producer.connect();
   const stats = new InputStats();
   const bad = new BadInputHandler(log, (letter) => {
-    void producer.send(topics.deadletter, letter.code, JSON.stringify(letter));
+    // a failed produce is remembered by the producer and thrown by the next send: nothing to handle here
+    producer.send(topics.deadletter, letter.code, JSON.stringify(letter))?.catch(() => undefined);
   });
   const router = new OutcomeRouter(stats, bad);
   const send = (report: Report) =>

@@ -30,6 +30,8 @@ export class BatchProducer {
   private readonly producer: Producer;
   private buffer = new Map<string, Message[]>();
   private buffered = 0;
+  /** Messages handed to kafkajs and not yet acknowledged. */
+  private unacknowledged = 0;
   private bufferedChars = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
@@ -78,7 +80,8 @@ export class BatchProducer {
     this.bufferedChars += key.length + value.length;
     if (this.buffered >= this.batchSize || this.bufferedChars >= this.maxBatchChars) {
       const flushed = this.flush();
-      if (this.buffered + this.batchSize > this.maxBuffered) return flushed;
+      // back-pressure on what is sent but not yet acknowledged: a slow broker must slow the caller, not grow memory
+      if (this.unacknowledged + this.batchSize > this.maxBuffered) return flushed;
       return undefined;
     }
     this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.lingerMs);
@@ -94,13 +97,19 @@ export class BatchProducer {
     if (this.buffered === 0) return this.inFlight;
     const topicMessages: TopicMessages[] = [];
     for (const [topic, messages] of this.buffer) topicMessages.push({ topic, messages });
+    const count = this.buffered;
+    this.unacknowledged += count;
     this.buffer = new Map();
     this.buffered = 0;
     this.bufferedChars = 0;
     // Batches go out one after another so that a craft's reports stay in order on its partition.
     this.inFlight = this.inFlight.then(async () => {
       try {
-        await this.producer.sendBatch({ topicMessages, compression: this.compression, acks: -1 });
+        try {
+          await this.producer.sendBatch({ topicMessages, compression: this.compression, acks: -1 });
+        } finally {
+          this.unacknowledged -= count;
+        }
         for (const { topic, messages } of topicMessages)
           this.sent.set(topic, (this.sent.get(topic) ?? 0) + messages.length);
       } catch (error) {
@@ -123,6 +132,7 @@ export class BatchProducer {
    */
   recover(): void {
     this.failure = undefined;
+    this.unacknowledged = 0;
     this.inFlight = Promise.resolve();
   }
 
