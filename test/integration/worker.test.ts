@@ -82,17 +82,18 @@ describe('jamwatch worker on the real broker and InfluxDB', () => {
     const key = (r: Partial<CellRow>) => `${r.cell}@${r.t}`;
     const byKey = new Map(got.map((r) => [key(r), r]));
     expect(expected.length).toBeGreaterThan(20);
-    // Replay ticks when the first report past a boundary (plus the late allowance) is read, the worker when every
-    // partition has passed it: readsb snapshots are a second or two out of order, so now and then a craft's change
-    // lands one tick apart, and the learned baselines (hence the scores) drift by a few thousandths afterwards.
+    // Both hand the region stage its observations in event-time order once their input is complete (topology.ts,
+    // region-task.ts), but the worker's input is complete per partition: a report later than the allowance against
+    // the merged feed but not against its own partition (or the reverse) lands one tick apart, and the learned
+    // baselines (hence the scores) drift by a few thousandths afterwards. Alerts are compared exactly above.
     let sameCounts = 0;
-    // (2 of 324 rows differ in the demo: one craft's degradation seen one tick earlier.)
     for (const row of expected) {
       const point = byKey.get(key(row));
       expect(point, key(row)).toBeDefined();
-      expect(point!.craft).toBe(row.craft);
+      expect(Math.abs(point!.craft! - row.craft), key(row)).toBeLessThanOrEqual(1);
       const close = Math.abs(point!.score! - row.score) < 0.1;
-      if (point!.degraded === row.degraded && point!.level === row.level && close) sameCounts++;
+      const same = point!.craft === row.craft && point!.degraded === row.degraded && point!.level === row.level;
+      if (same && close) sameCounts++;
     }
     expect(sameCounts / expected.length).toBeGreaterThan(0.95);
   });
