@@ -1,10 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { connectAdmin } from '../adapters/kafka/admin-check.js';
-import { BatchProducer } from '../adapters/kafka/batch-producer.js';
 import { createKafka } from '../adapters/kafka/client.js';
 import { type Config, topicNames } from '../config/schema.js';
 import { runWorker } from '../drivers/worker/worker.js';
 import type { Logger } from '../log.js';
+import { benchRunConfig, benchRunId, produceReports } from './bench-topics.js';
 import { generateEntityReports } from './core-entity.js';
 
 /**
@@ -46,28 +45,12 @@ export async function benchWorker(
   options: WorkerBenchOptions = {},
 ): Promise<WorkerBenchResult> {
   const total = options.reports ?? 1_000_000;
-  const prefix = `${config.topics.prefix}bench.${Date.now().toString(36)}.`;
-  const cfg: Config = {
-    ...config,
-    topics: { prefix },
-    kafka: { ...config.kafka, group: `${prefix}group` },
-    http: { ...config.http, port: 0 },
-    influx: { ...config.influx, retentionDays: 0 },
-    log: { level: 'warn' },
-  };
+  const cfg = benchRunConfig(config, benchRunId(), 'worker');
+  const prefix = cfg.topics.prefix;
   const topics = topicNames(prefix);
   const kafka = createKafka(cfg.kafka, log);
-  const admin = await connectAdmin(kafka, cfg);
-  await admin.disconnect();
-
   const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
-  const producer = new BatchProducer(kafka, log, { batchSize: 5_000, maxBuffered: 50_000 });
-  await producer.connect();
-  for (const r of reports) {
-    const full = producer.send(r.src === 'adsb' ? topics.reportsAdsb : topics.reportsAis, r.id, JSON.stringify(r));
-    if (full) await full;
-  }
-  await producer.disconnect();
+  await produceReports(kafka, log, [cfg], reports);
   reports.length = 0;
 
   let peakRss = 0;

@@ -297,13 +297,15 @@ export async function runWorker(config: Config, options: WorkerOptions, log: Log
   let readySignalled = false;
   let drainStarted = -1;
   await new Promise<void>((done) => {
+    let watch: NodeJS.Timeout | undefined;
     const finish = () => {
       clearInterval(watch);
       done();
     };
     options.signal?.addEventListener('abort', finish, { once: true });
+    // SIGTERM during start-up: finish before the watch exists (it used to throw on the uninitialised const)
     if (options.signal?.aborted) return finish();
-    const watch = setInterval(() => {
+    watch = setInterval(() => {
       if (producer.failed && !recovering) {
         // Kafka refused a batch after kafkajs' retries: what it held is lost, so every stage goes back to its
         // checkpoints and writes it again (the outputs are idempotent).
