@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../src/core/event/prng.js';
 import { AisDecoder } from '../../src/decode/ais/decoder.js';
 import { MAX_PENDING_GROUPS } from '../../src/decode/ais/multipart.js';
 import type { Outcome } from '../../src/decode/outcome.js';
@@ -16,18 +17,6 @@ const LINES_PER_ROUND = 12_000;
 const SEEDS = [1, 2, 3];
 const T0 = Date.UTC(2024, 0, 1);
 const ARMOUR = '0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw';
-
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusLines(folder: string, file: string): string[] {
   return readFileSync(corpusPath('ais', folder, file), 'utf8')

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../src/core/event/prng.js';
 import { AisJsonDecoder } from '../../src/decode/ais-json.js';
 import type { Outcome } from '../../src/decode/outcome.js';
 import { ReadsbDecoder } from '../../src/decode/readsb-json.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { corpusPath } from '../corpus.js';
-
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOW = 1_700_000_000.5;
 const ENTRY = {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as generator } from '../../src/core/event/prng.js';
 import { parseAvrLine } from '../../src/decode/avr.js';
 import { BeastClock, type BeastFrame, BeastFramer, type BeastItem } from '../../src/decode/beast.js';
 import { ModeSDecoder } from '../../src/decode/modes/decoder.js';
@@ -18,18 +19,6 @@ import { withParity } from '../unit/decode/modes/build-frame.js';
 const CASES = 12_000;
 const T0 = Date.UTC(2026, 0, 6, 22, 12, 14);
 const HELSINKI = { lat: 60.32, lon: 24.83 };
-
-/** mulberry32: small, seedable, good enough to pick cases. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function captureFrames(): BeastFrame[] {
   const frames: BeastFrame[] = [];

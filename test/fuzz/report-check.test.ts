@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateEntityReports } from '../../src/bench/core-entity.js';
+import { mulberry32 as random } from '../../src/core/event/prng.js';
 import type { InputFormat } from '../../src/decode/detect-format.js';
 import { createStreamDecoder } from '../../src/decode/input.js';
 import type { Outcome } from '../../src/decode/outcome.js';
@@ -18,18 +19,6 @@ import { corpusPath } from '../corpus.js';
  * must agree: accept or reject; when accepted, the same output object (deep, strict, and with the same key order);
  * when rejected, the same error code (VALUE_RANGE vs JSON_SHAPE) for the same field (the first bad one in schema order).
  */
-
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const START_TIME = Date.UTC(2026, 0, 6, 22, 12, 14);
 const PER_CORPUS = 600;

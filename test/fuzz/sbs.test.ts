@@ -1,20 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../src/core/event/prng.js';
 import { SbsDecoder } from '../../src/decode/sbs.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { corpusPath } from '../corpus.js';
-
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = '0123456789,.-:/ ~MSGTAIDRCLKEabcdefx\r\t\u0000é';
 const FIELD_VALUES = [
