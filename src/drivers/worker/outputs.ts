@@ -75,10 +75,13 @@ export class WorkerOutputs {
     if (pressure) await pressure;
   }
 
-  /** Everything written so far acknowledged; InfluxDB writes waiting for a retry included. */
-  async flush(): Promise<void> {
+  /**
+   * Everything written so far acknowledged: the Kafka messages, and with `points` the InfluxDB writes too (those
+   * waiting for a retry included).
+   */
+  async flush(points = true): Promise<void> {
     await this.endBatch();
-    await Promise.all([this.producer.flush(), this.influx.flush(true)]);
+    await Promise.all([this.producer.flush(), points ? this.influx.flush(true) : undefined]);
   }
 
   private flushReportCount(): void {
