@@ -5,10 +5,10 @@ import type { Observation } from '../schema/observation.js';
 import type { Report } from '../schema/report.js';
 import { EventStage } from './event/event-stage.js';
 import { type EventOptions, eventOptionsSchema } from './event/options.js';
+import { EventTimeBuffer } from './event-time-buffer.js';
 import { type RegionOptions, regionOptionsSchema } from './region/options.js';
 import { RegionStage } from './region/region-stage.js';
 import { TickClock } from './tick-clock.js';
-import { TimeOrderedQueue } from './time-ordered-queue.js';
 
 /**
  * The detection core in one process, for `jamwatch replay`, tests and the demo:
@@ -65,7 +65,8 @@ export class Pipeline {
   private readonly entityClock: TickClock;
   /** The region and event side, moved by the observations released to it, as the worker's region tasks are. */
   private readonly clock: TickClock;
-  private readonly held = new TimeOrderedQueue<Observation>();
+  /** Holds at most the late allowance's worth of observations: the entity side is complete up to its stream time. */
+  private readonly held = new EventTimeBuffer<Observation>(Number.POSITIVE_INFINITY);
   // Bound once: no closure per record.
   private readonly onRow = (row: CellRow): void => {
     this.sinks.row?.(row);

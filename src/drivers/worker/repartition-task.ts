@@ -1,8 +1,8 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { z } from 'zod';
+import { EventTimeBuffer, type Timed } from '../../core/event-time-buffer.js';
 import type { TickClock } from '../../core/tick-clock.js';
 import { failure } from '../../errors.js';
-import { EventTimeBuffer, type Timed } from './event-time-buffer.js';
 import type { WorkerOutputs } from './outputs.js';
 import type { StageTask } from './task.js';
 import { isWatermarkKey, SourceWatermarks, watermarkSource } from './watermark.js';
