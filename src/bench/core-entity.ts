@@ -2,7 +2,7 @@ import { EntityStage } from '../core/entity/entity-stage.js';
 import { destination, kmAtSpeed } from '../core/entity/geodesy.js';
 import type { LandMask } from '../core/land/land-mask.js';
 import { REPORT_SCHEMA_ID, type Report } from '../schema/report.js';
-import { measure } from './measure.js';
+import { type CoreFigures, coreFigures, measure } from './measure.js';
 
 /**
  * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels
@@ -11,15 +11,8 @@ import { measure } from './measure.js';
  * is outside the timed part. Memory per craft is the heap growth over the run (measure.ts) divided by the tracked
  * craft; the craft ids are shared with the input reports and so not in the figure (~32 bytes each).
  */
-export interface EntityBenchResult {
-  reports: number;
-  seconds: number;
-  perSecond: number;
-  /** Reports per second of CPU time. */
-  perCpuSecond: number;
-  bytesPerCraft: number;
+export interface EntityBenchResult extends CoreFigures {
   observations: number;
-  trackedCraft: number;
 }
 
 export interface EntityBenchOptions {
@@ -98,26 +91,12 @@ export function benchEntityStage(options: EntityBenchOptions = {}): EntityBenchR
 /** One timed pass with a fresh stage (a function of its own, so that no earlier stage stays on the stack). */
 function runOnce(reports: readonly Report[]): EntityBenchResult {
   let observations = 0;
-  const {
-    value: stage,
-    seconds,
-    cpuSeconds,
-    heapGrowthBytes,
-  } = measure(() => {
+  const run = measure(() => {
     const stage = new EntityStage();
     for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
     return stage;
   });
-  const trackedCraft = stage.stats().trackedCraft;
-  return {
-    reports: reports.length,
-    seconds,
-    perSecond: reports.length / seconds,
-    perCpuSecond: reports.length / cpuSeconds,
-    bytesPerCraft: heapGrowthBytes / trackedCraft,
-    observations,
-    trackedCraft,
-  };
+  return { ...coreFigures(reports.length, run, run.value.stats().trackedCraft), observations };
 }
 
 /** Nanoseconds per `isInland` query on a built mask, over a spread of points (set-up outside the timing). */

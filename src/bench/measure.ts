@@ -40,3 +40,25 @@ export function measure<T>(run: () => T): Measured<T> {
     heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore,
   };
 }
+
+/** The figures every core bench prints: throughput by wall and CPU time, and heap per tracked craft. */
+export interface CoreFigures {
+  reports: number;
+  seconds: number;
+  perSecond: number;
+  /** Reports per second of CPU time. */
+  perCpuSecond: number;
+  bytesPerCraft: number;
+  trackedCraft: number;
+}
+
+export function coreFigures(reports: number, run: Measured<unknown>, trackedCraft: number): CoreFigures {
+  return {
+    reports,
+    seconds: run.seconds,
+    perSecond: reports / run.seconds,
+    perCpuSecond: reports / run.cpuSeconds,
+    bytesPerCraft: run.heapGrowthBytes / trackedCraft,
+    trackedCraft,
+  };
+}
