@@ -1,7 +1,7 @@
 import { fluxDateTime, fluxString, InfluxDB } from '@influxdata/influxdb-client';
 import type { Config } from '../../config/schema.js';
 import { JamwatchError } from '../../errors.js';
-import { influxToken } from './sink.js';
+import { influxFetch, influxToken } from './sink.js';
 
 /**
  * Long ranges stay cheap: hourly and daily per-cell aggregates of `gnss_cell`, kept up to date by InfluxDB tasks,
@@ -241,26 +241,8 @@ function queryApi(config: Config['influx']) {
 
 /** The few calls of the tasks API that installing needs (the client package has no tasks API of its own). */
 function tasksApi(config: Config['influx']) {
-  const headers = { Authorization: `Token ${influxToken(config)}`, 'Content-Type': 'application/json' };
   async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, config.url), {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (cause) {
-      throw new JamwatchError(
-        'INFLUX_UNREACHABLE',
-        `cannot reach InfluxDB at ${config.url}: ${(cause as Error).message}`,
-        {
-          cause,
-          retriable: true,
-        },
-      );
-    }
+    const response = await influxFetch(config, path, { method, body, timeoutMs: 30_000 });
     // A task already deleted (by another worker settling the same duplicates) is what DELETE wanted.
     if (method === 'DELETE' && response.status === 404) return undefined as T;
     if (!response.ok) {

@@ -85,14 +85,23 @@ export function influxToken(config: Config['influx']): string {
   throw new JamwatchError('CONFIG_INVALID', 'influx.token is not set: set JAMWATCH_INFLUX_TOKEN or influx.tokenFile');
 }
 
-/** Fails fast, before consuming anything, when InfluxDB cannot be reached or the token cannot see the bucket. */
-export async function checkInflux(config: Config['influx']): Promise<void> {
-  const token = influxToken(config);
-  let response: Response;
+/**
+ * One call of InfluxDB's HTTP API with the configured token (a JSON body when given). A server that cannot be reached
+ * is INFLUX_UNREACHABLE; what it answers is the caller's to judge.
+ */
+export async function influxFetch(
+  config: Config['influx'],
+  path: string,
+  init: { method?: string; body?: unknown; timeoutMs: number },
+): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Token ${influxToken(config)}` };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    response = await fetch(new URL(`/api/v2/buckets?name=${encodeURIComponent(config.bucket)}`, config.url), {
-      headers: { Authorization: `Token ${token}` },
-      signal: AbortSignal.timeout(10_000),
+    return await fetch(new URL(path, config.url), {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(init.timeoutMs),
     });
   } catch (cause) {
     throw new JamwatchError(
@@ -104,6 +113,12 @@ export async function checkInflux(config: Config['influx']): Promise<void> {
       },
     );
   }
+}
+
+/** Fails fast, before consuming anything, when InfluxDB cannot be reached or the token cannot see the bucket. */
+export async function checkInflux(config: Config['influx']): Promise<void> {
+  const path = `/api/v2/buckets?name=${encodeURIComponent(config.bucket)}`;
+  const response = await influxFetch(config, path, { timeoutMs: 10_000 });
   if (response.status === 401 || response.status === 403) {
     throw new JamwatchError(
       'INFLUX_UNREACHABLE',
