@@ -67,13 +67,16 @@ running_pid() {
 
 start() {
   if running_pid >/dev/null && port_open; then return 0; fi
+  # A broker process that does not answer (still loading, or hung) goes before its directory does.
+  if running_pid >/dev/null; then stop; fi
   fetch
+  # A scratch broker: tests and benches make throwaway topics, and a broker that kept them would load thousands of
+  # partitions (15 GB seen) at each start, past any timeout. Only the jars are cached.
+  rm -rf "$RUN"
   mkdir -p "$RUN"
   write_properties
-  if [ ! -f "$RUN/data/meta.properties" ]; then
-    java_cmd kafka.tools.StorageTool format -t "$(java_cmd kafka.tools.StorageTool random-uuid)" \
-      -c "$RUN/server.properties" --ignore-formatted >>"$RUN/format.log" 2>&1
-  fi
+  java_cmd kafka.tools.StorageTool format -t "$(java_cmd kafka.tools.StorageTool random-uuid)" \
+    -c "$RUN/server.properties" >"$RUN/format.log" 2>&1 || { log "storage format failed; see $RUN/format.log"; exit 1; }
   log "starting on $BROKERS"
   : >"$RUN/server.log"
   nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \

@@ -44,3 +44,16 @@ export async function produceReports(kafka: Kafka, log: Logger, configs: Config[
     await producer.disconnect();
   }
 }
+
+/** Deletes every topic of the runs' prefixes (state and changelog topics included), so benches do not pile up. */
+export async function deleteRunTopics(kafka: Kafka, configs: Config[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const prefixes = configs.map((cfg) => cfg.topics.prefix);
+    const topics = (await admin.listTopics()).filter((t) => prefixes.some((p) => t.startsWith(p)));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 60_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}

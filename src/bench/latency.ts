@@ -10,7 +10,7 @@ import { runFeed } from '../drivers/feed.js';
 import { isWatermarkKey, watermarkSource } from '../drivers/worker/watermark.js';
 import type { Logger } from '../log.js';
 import type { Scenario } from '../schema/scenario.js';
-import { benchRunConfig, benchRunId } from './bench-topics.js';
+import { benchRunConfig, benchRunId, deleteRunTopics } from './bench-topics.js';
 import { type FeedWindow, writeFeedWindow } from './feed-window.js';
 import { type LatencyFigures, LatencyProbe } from './latency-probe.js';
 import { WorkerProcess } from './worker-process.js';
@@ -67,6 +67,7 @@ export async function benchLatency(
       }
     } finally {
       await admin.disconnect();
+      await deleteRunTopics(kafka, [cfg]);
     }
     const pipeline = cfg.detection.pipeline;
     return { ...probe.figures(pipeline.lateAllowanceMs, pipeline.region.tickMs), window, prefix: cfg.topics.prefix };

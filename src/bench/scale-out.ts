@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createKafka } from '../adapters/kafka/client.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { benchRunConfig, benchRunId, produceReports } from './bench-topics.js';
+import { benchRunConfig, benchRunId, deleteRunTopics, produceReports } from './bench-topics.js';
 import { generateEntityReports } from './core-entity.js';
 import { WorkerProcess, type WorkerSample } from './worker-process.js';
 
@@ -57,9 +57,22 @@ export async function benchScaleOut(
   const run = benchRunId();
   const configs = counts.map((n) => benchRunConfig(config, run, `w${n}`));
   const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
-  await produceReports(createKafka(config.kafka, log), log, configs, reports);
-  reports.length = 0;
+  const kafka = createKafka(config.kafka, log);
+  try {
+    await produceReports(kafka, log, configs, reports);
+    reports.length = 0;
+    return await timeEach(configs, counts, total, options.configFile);
+  } finally {
+    await deleteRunTopics(kafka, configs);
+  }
+}
 
+async function timeEach(
+  configs: Config[],
+  counts: number[],
+  total: number,
+  configFile: string | undefined,
+): Promise<ScaleOutRow[]> {
   const rows: ScaleOutRow[] = [];
   for (const [k, n] of counts.entries()) {
     const cfg = configs[k]!;
@@ -69,7 +82,7 @@ export async function benchScaleOut(
           prefix: cfg.topics.prefix,
           group: cfg.kafka.group,
           untilIdleSeconds: UNTIL_IDLE_S,
-          configFile: options.configFile,
+          configFile,
         }),
       ),
     );

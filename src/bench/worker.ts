@@ -3,7 +3,7 @@ import { createKafka } from '../adapters/kafka/client.js';
 import { type Config, topicNames } from '../config/schema.js';
 import { runWorker } from '../drivers/worker/worker.js';
 import type { Logger } from '../log.js';
-import { benchRunConfig, benchRunId, produceReports } from './bench-topics.js';
+import { benchRunConfig, benchRunId, deleteRunTopics, produceReports } from './bench-topics.js';
 import { generateEntityReports } from './core-entity.js';
 
 /**
@@ -50,14 +50,13 @@ export async function benchWorker(
   const topics = topicNames(prefix);
   const kafka = createKafka(cfg.kafka, log);
   const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
-  await produceReports(kafka, log, [cfg], reports);
-  reports.length = 0;
-
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, SAMPLE_MS);
   try {
+    await produceReports(kafka, log, [cfg], reports);
+    reports.length = 0;
     const bare = await bareConsumption(cfg, [topics.reportsAdsb, topics.reportsAis], total);
     const worker = await workerPipeline(cfg, log, total);
     return {
@@ -70,6 +69,7 @@ export async function benchWorker(
     };
   } finally {
     clearInterval(sampler);
+    await deleteRunTopics(kafka, [cfg]);
   }
 }
 
