@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real Apache Kafka (KRaft, one node as broker + controller) on loopback, jars from Maven Central, cached outside
-# the repository.  scripts/kafka.sh fetch|start|stop|status|env
+# the repository.  scripts/kafka.sh fetch|start|fresh|stop|status|env
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -65,18 +65,22 @@ running_pid() {
   kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# start: keeps the storage (a restart mid-test must find its topics). fresh: a scratch broker with empty storage,
+# for `services.sh up`: tests and benches make throwaway topics, and a broker that kept them all would load thousands
+# of partitions (15 GB seen) at its next start, past any timeout. Neither touches a broker that already answers.
 start() {
+  local fresh="${1:-}"
   if running_pid >/dev/null && port_open; then return 0; fi
-  # A broker process that does not answer (still loading, or hung) goes before its directory does.
+  # A broker process that does not answer (still loading, or hung) goes before its storage may.
   if running_pid >/dev/null; then stop; fi
   fetch
-  # A scratch broker: tests and benches make throwaway topics, and a broker that kept them would load thousands of
-  # partitions (15 GB seen) at each start, past any timeout. Only the jars are cached.
-  rm -rf "$RUN"
+  if [ "$fresh" = fresh ]; then rm -rf "$RUN"; fi
   mkdir -p "$RUN"
   write_properties
-  java_cmd kafka.tools.StorageTool format -t "$(java_cmd kafka.tools.StorageTool random-uuid)" \
-    -c "$RUN/server.properties" >"$RUN/format.log" 2>&1 || { log "storage format failed; see $RUN/format.log"; exit 1; }
+  if [ ! -f "$RUN/data/meta.properties" ]; then
+    java_cmd kafka.tools.StorageTool format -t "$(java_cmd kafka.tools.StorageTool random-uuid)" \
+      -c "$RUN/server.properties" >"$RUN/format.log" 2>&1 || { log "storage format failed; see $RUN/format.log"; exit 1; }
+  fi
   log "starting on $BROKERS"
   : >"$RUN/server.log"
   nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
@@ -109,8 +113,9 @@ status() {
 case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
+  fresh) start fresh ;;
   stop) stop ;;
   status) status ;;
   env) echo "JAMWATCH_KAFKA_BROKERS=$BROKERS" ;;
-  *) echo "usage: $0 fetch|start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|fresh|stop|status|env" >&2; exit 2 ;;
 esac
