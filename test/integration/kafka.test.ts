@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumeAll } from './consume.js';
 import { services, uniquePrefix } from './services.js';
+import { readTopic } from './worker-topics.js';
 
 describe('real Kafka broker', () => {
   const { brokers } = services();
@@ -27,7 +27,7 @@ describe('real Kafka broker', () => {
     await producer.send({ topic, messages: sent });
     await producer.disconnect();
 
-    const received = await consumeAll(brokers, topic, sent.length);
+    const received = await readTopic(brokers, topic);
 
     expect(received.map((m) => m.value).sort()).toEqual(sent.map((m) => m.value).sort());
     // One key always lands on one partition: the property the entity stage relies on.

@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Alert } from '../../src/schema/alert.js';
 import type { CellRow } from '../../src/schema/cell.js';
 
-/** Helpers of the worker's integration tests: a topic read to its end, alerts folded per id, rows from InfluxDB. */
+/** Helpers of the integration tests: a topic read to its end, alerts folded per id, rows from InfluxDB. */
 export interface TopicMessage {
   key: string;
   value: string;
@@ -49,6 +49,20 @@ export async function readTopic(brokers: string[], topic: string): Promise<Topic
   return [...seen.values()].sort((a, b) => a.partition - b.partition || a.offset - b.offset);
 }
 
+/**
+ * The first of each set of identical messages (same key and value), in order: a produce retried after a timeout can
+ * append a batch twice (at least once), and a test of what was produced counts each message once.
+ */
+export function distinctMessages(messages: readonly TopicMessage[]): TopicMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const id = `${m.key}\u0000${m.value}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 /** The latest message per alert id (what a consumer that keeps the latest per key sees), as id → kind/status. */
 export function finalAlerts(alerts: Alert[]): Map<string, { kind: string; status: string; startedAt: string }> {
   const out = new Map<string, { kind: string; status: string; startedAt: string }>();
@@ -79,4 +93,24 @@ export async function queryCellRows(
     level: Number(r.level),
     score: Number(r.score),
   }));
+}
+
+/** Resolves once `topic` (a worker's state topic) holds a message: the worker has written a checkpoint. */
+export async function untilCheckpointed(brokers: string[], topic: string, timeoutMs: number): Promise<void> {
+  const admin = new Kafka({ clientId: 'worker-test', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const topics = await admin.listTopics();
+      if (topics.includes(topic)) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        if (ends.some((e) => Number(e.high) > 0)) return;
+      }
+      if (Date.now() > deadline) throw new Error(`no checkpoint on ${topic} within ${timeoutMs} ms`);
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
