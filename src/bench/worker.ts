@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { createKafka } from '../adapters/kafka/client.js';
 import { type Config, topicNames } from '../config/schema.js';
+import { decodeReportJson } from '../decode/report-json.js';
 import { runWorker } from '../drivers/worker/worker.js';
 import type { Logger } from '../log.js';
 import { benchRunConfig, benchRunId, deleteRunTopics, produceReports } from './bench-topics.js';
@@ -10,7 +11,9 @@ import { generateEntityReports } from './core-entity.js';
  * The worker end to end against the real local broker and InfluxDB, beside bare kafkajs consumption of the same
  * topics in the same run, so that the ratio means something (STYLE.md). N generated reports (core-entity.ts's traffic:
  * 90 % aircraft at 1 report/s, 10 % vessels, some jammed and spoofed) are produced to fresh report topics first
- * (not timed). Then (a) a bare consumer reads them all, counting; (b) the worker runs on them: entity stage,
+ * (not timed). Then (a) a bare consumer reads them all, counting; (a′) the same consumer also decodes and checks
+ * each report (`decodeReportJson`, what any worker of JSON reports must do first): the ceiling of a JSON worker on
+ * kafkajs, so that the worker's ratio can be read against it; (b) the worker runs on them: entity stage,
  * the observations repartition, region stage with gnss_cell points to InfluxDB, cells, event stage. The worker's
  * time runs from its first batch to the region stage's last batch of observations. CPU is the process's user +
  * system time over each part; memory the peak resident set size.
@@ -29,9 +32,13 @@ export interface ThroughputFigure {
 export interface WorkerBenchResult {
   reports: number;
   bare: ThroughputFigure;
+  /** Bare consumption plus JSON decoding and the report check of every message. */
+  parsed: ThroughputFigure;
   worker: ThroughputFigure;
   /** Worker throughput / bare consumption throughput. */
   ratio: number;
+  /** Decoded consumption / bare consumption: the most a kafkajs worker of JSON reports can reach. */
+  parsedRatio: number;
   peakRssMb: number;
   prefix: string;
 }
@@ -57,13 +64,17 @@ export async function benchWorker(
   try {
     await produceReports(kafka, log, [cfg], reports);
     reports.length = 0;
-    const bare = await bareConsumption(cfg, [topics.reportsAdsb, topics.reportsAis], total);
+    const reportTopics = [topics.reportsAdsb, topics.reportsAis];
+    const bare = await bareConsumption(cfg, reportTopics, total, 'bare', false);
+    const parsed = await bareConsumption(cfg, reportTopics, total, 'parsed', true);
     const worker = await workerPipeline(cfg, log, total);
     return {
       reports: total,
       bare,
+      parsed,
       worker,
       ratio: worker.perSecond / bare.perSecond,
+      parsedRatio: parsed.perSecond / bare.perSecond,
       peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1e6),
       prefix,
     };
@@ -73,13 +84,23 @@ export async function benchWorker(
   }
 }
 
-/** A kafkajs consumer that only counts the messages: the ceiling for any kafkajs-based worker. */
-async function bareConsumption(cfg: Config, topics: string[], total: number): Promise<ThroughputFigure> {
+/**
+ * A kafkajs consumer that only counts the messages (the ceiling for any kafkajs-based worker), or that also decodes
+ * and checks each report (`decode`; the invalid ones are counted too, there are none).
+ */
+async function bareConsumption(
+  cfg: Config,
+  topics: string[],
+  total: number,
+  group: string,
+  decode: boolean,
+): Promise<ThroughputFigure> {
   const kafka = new Kafka({ clientId: 'jamwatch-bench', brokers: cfg.kafka.brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `${cfg.kafka.group}.bare`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({ groupId: `${cfg.kafka.group}.${group}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   let count = 0;
+  let invalid = 0;
   let started = 0;
   let cpu = process.cpuUsage();
   const figure = await new Promise<ThroughputFigure>((done) => {
@@ -90,12 +111,19 @@ async function bareConsumption(cfg: Config, topics: string[], total: number): Pr
           started = performance.now();
           cpu = process.cpuUsage();
         }
+        if (decode) {
+          for (const message of batch.messages) {
+            const outcome = message.value === null ? undefined : decodeReportJson(message.value.toString());
+            if (outcome !== undefined && !(outcome.ok && outcome.kind === 'report')) invalid++;
+          }
+        }
         count += batch.messages.length;
         if (count >= total) done(figureOf(count, started, cpu));
       },
     });
   });
   await consumer.disconnect();
+  if (invalid > 0) throw new Error(`${invalid} of the bench's own reports failed the report check`);
   return figure;
 }
 

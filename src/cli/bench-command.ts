@@ -94,12 +94,19 @@ export function registerBenchCommand(program: Command): void {
               'cpu s': result.bare.cpuSeconds,
             },
             {
+              path: 'bare + JSON decode and report check',
+              'reports/s': Math.round(result.parsed.perSecond),
+              'cpu s': result.parsed.cpuSeconds,
+            },
+            {
               path: 'jamwatch worker',
               'reports/s': Math.round(result.worker.perSecond),
               'cpu s': result.worker.cpuSeconds,
             },
           ]);
-          console.log(`ratio ${result.ratio.toFixed(2)}, peak RSS ${result.peakRssMb} MB, ${result.reports} reports`);
+          console.log(
+            `worker / bare ${result.ratio.toFixed(2)} (decoding alone: ${result.parsedRatio.toFixed(2)}), peak RSS ${result.peakRssMb} MB, ${result.reports} reports`,
+          );
         }
         if (parts.has('workers2')) {
           const config = loadConfig({ file: options.config });
