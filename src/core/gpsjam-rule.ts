@@ -10,9 +10,10 @@ import { distinctCraft } from './event/craft-counts.js';
 import { EventStage } from './event/event-stage.js';
 import { cellAt, cellCentre, cellResolution, isCell } from './region/cells.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW } from './region/craft-group.js';
-import { CellWindow, WindowTally } from './region/craft-window.js';
 import { percent, round4 } from './region/evidence.js';
 import { gpsjamRatio } from './region/score.js';
+import { WindowCell, WindowStore } from './region/window-store.js';
+import { WindowTally } from './region/window-tally.js';
 
 /**
  * gpsjam.org's rule, as a baseline to score ours against (`jamwatch eval --input`), on the same observations.
@@ -53,9 +54,10 @@ export type EmitAlert = (alert: Alert) => void;
 
 const DAY_MS = 86_400_000;
 
-interface CellState {
-  lastSeen: number;
-  readonly window: CellWindow;
+class CellState extends WindowCell {
+  constructor(public lastSeen: number) {
+    super(null);
+  }
 }
 
 const AIR_GROUPS: readonly number[] = [GROUP_AIR_LOW, GROUP_AIR_HIGH];
@@ -63,6 +65,7 @@ const AIR_GROUPS: readonly number[] = [GROUP_AIR_LOW, GROUP_AIR_HIGH];
 export class GpsjamRule {
   readonly options: GpsjamRuleOptions;
   private readonly cells: BoundedMap<string, CellState>;
+  private readonly windows: WindowStore;
   private readonly events: EventStage;
   private readonly tally = new WindowTally();
   /** Sliding: last tick evaluated. Day: start of the day being counted. */
@@ -70,7 +73,9 @@ export class GpsjamRule {
 
   constructor(options: GpsjamRuleOptionsInput = {}) {
     this.options = gpsjamRuleOptionsSchema.parse(options);
-    this.cells = new BoundedMap(this.options.maxCells);
+    // altitude band 0: the rule does not tell aircraft groups apart
+    this.windows = new WindowStore({ maxPerCell: this.options.maxCraftPerCell, altitudeBandFt: 0 });
+    this.cells = new BoundedMap(this.options.maxCells, (_key, state) => this.windows.drop(state));
     this.events = new EventStage({
       tickMs: this.options.tickMs,
       joinRings: 1,
@@ -101,13 +106,12 @@ export class GpsjamRule {
       state = this.cells.get(key);
     }
     if (state === undefined) {
-      state = { lastSeen: obs.t, window: new CellWindow(o.maxCraftPerCell) };
+      state = new CellState(obs.t);
       this.cells.set(key, state);
     } else if (obs.t > state.lastSeen) this.cells.touch(key, state, obs.t);
     // A day counts a craft bad if it was ever affected there: its first bad observation is kept.
-    const known = state.window.craft.get(obs.id);
-    if (o.window === 'day' && known !== undefined && known.status !== 'good') return;
-    state.window.put(obs, 0);
+    if (o.window === 'day' && this.windows.isAffected(state, obs.id)) return;
+    this.windows.put(state, obs);
   }
 
   advance(streamTimeMs: number, emit: EmitAlert): void {
@@ -138,6 +142,7 @@ export class GpsjamRule {
       const dayEnd = dayStart + DAY_MS;
       const red = this.redCells(dayEnd, dayStart - 1);
       this.cells.clear();
+      this.windows.clear();
       this.clock = dayEnd;
       const byCell = new Map(red.map((c) => [c.cell, c]));
       for (const component of connectedCells(byCell.keys(), 1).components) {
@@ -168,9 +173,10 @@ export class GpsjamRule {
     const red: AnomalousCell[] = [];
     const tally = this.tally;
     for (const [key, state] of this.cells.entries()) {
-      state.window.expireAndTally(cutoff, tally);
+      this.windows.expireAndTally(state, cutoff, tally);
       if (tally.total === 0) {
         this.cells.delete(key);
+        this.windows.drop(state);
         continue;
       }
       const bad = tally.totalAffected;
@@ -191,7 +197,7 @@ export class GpsjamRule {
         level: 3,
         observed: { aircraft: air, vessels: tally.total - air },
         affected: { aircraft: airBad, vessels: bad - airBad },
-        samples: state.window.sample(this.options.maxSamples),
+        samples: this.windows.sample(state, this.options.maxSamples),
         evidence: [
           {
             code: 'GPSJAM_RATIO',

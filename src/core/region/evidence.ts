@@ -1,7 +1,7 @@
 import type { AnomalousCell } from '../../schema/cell.js';
 import { EVIDENCE, type EvidenceFlag } from '../../schema/observation.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW, GROUP_SEA } from './craft-group.js';
-import type { WindowTally } from './craft-window.js';
+import type { WindowTally } from './window-tally.js';
 
 /**
  * Evidence of an anomalous cell: the reasons in words and the figures behind them (DESIGN.md, Alert `evidence`).

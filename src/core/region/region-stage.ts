@@ -1,13 +1,14 @@
 import { BoundedMap } from '../../collections/bounded-map.js';
 import { ANOMALOUS_CELL_SCHEMA_ID, type AnomalousCell, type CellRow } from '../../schema/cell.js';
-import { OBSERVATION_SCHEMA_ID, type Observation, observationSchema } from '../../schema/observation.js';
+import { type Observation, observationSchema } from '../../schema/observation.js';
 import { type BaselineSnapshot, BaselineStore, baselineSnapshotSchema } from './baseline.js';
 import { cellCentre, cellsOfPool, isCell, poolOf } from './cells.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW, GROUP_COUNT, GROUP_SEA } from './craft-group.js';
-import { CellWindow, WindowTally } from './craft-window.js';
 import { cellEvidence, round4 } from './evidence.js';
 import { type RegionOptions, type RegionOptionsInput, regionOptionsSchema } from './options.js';
 import { combinedScore, type GroupCounts, gpsjamRatio, type LevelRule, levelOf } from './score.js';
+import { WindowCell, WindowPool, WindowStore } from './window-store.js';
+import { WindowTally } from './window-tally.js';
 
 /**
  * Stage 2, keyed by H3 cell: sliding windows of distinct craft, learned baselines, scores and levels.
@@ -22,17 +23,33 @@ import { combinedScore, type GroupCounts, gpsjamRatio, type LevelRule, levelOf }
  *
  * Counted per row: `craft` distinct craft, `degraded` the affected ones (degraded or spoofed), `jumps` craft with a
  * position jump, `ratio` = degraded / craft, `score` and `level` (score.ts), `gpsjamRatio` on the same window.
+ *
+ * The windows of every cell are in one WindowStore; a pool (the parent cell at `poolResolution`) is scored on its
+ * cells' windows, each craft counted once (window-store.ts).
  */
-interface CellState {
-  lastSeen: number;
-  /** The pool (parent cell) it is scored with too; '' when pooling is off or for a pool itself. */
-  readonly pool: string;
-  readonly res: number;
-  /** For a pool: the resolution of its cells. */
-  readonly cellRes: number;
-  readonly lat: number;
-  readonly lon: number;
-  readonly window: CellWindow;
+class CellState extends WindowCell<PoolState> {
+  constructor(
+    public lastSeen: number,
+    readonly res: number,
+    readonly lat: number,
+    readonly lon: number,
+    /** The pool it is scored with too; null when pooling is off or the cell is that coarse. */
+    pool: PoolState | null,
+  ) {
+    super(pool);
+  }
+}
+
+/** A pool: the parent cell at `poolResolution` of the cells it scores together. */
+class PoolState extends WindowPool {
+  constructor(
+    readonly key: string,
+    public lastSeen: number,
+    /** The resolution of its cells. */
+    readonly cellRes: number,
+  ) {
+    super();
+  }
 }
 
 export const REGION_SNAPSHOT_SCHEMA_ID = 'jamwatch.region-state/1';
@@ -64,6 +81,14 @@ const AIR_GROUPS: readonly number[] = [GROUP_AIR_LOW, GROUP_AIR_HIGH];
 const SEA_GROUPS: readonly number[] = [GROUP_SEA];
 const ALL_GROUPS: readonly number[] = [GROUP_SEA, GROUP_AIR_LOW, GROUP_AIR_HIGH];
 
+interface Verdict {
+  kind: AnomalousCell['kind'];
+  /** Unrounded. */
+  score: number;
+  level: number;
+  evidence: AnomalousCell['evidence'];
+}
+
 interface MutableGroupCounts {
   craft: number;
   affected: number;
@@ -74,8 +99,9 @@ export class RegionStage {
   readonly options: RegionOptions;
   readonly counters: RegionCounters = { observations: 0, late: 0, invalidCell: 0 };
   private readonly cells: BoundedMap<string, CellState>;
-  /** Pools: the same windows one resolution level up (or more), keyed by the parent cell. */
-  private readonly pools: BoundedMap<string, CellState>;
+  /** Pools: the parent cells one resolution level up (or more), scored on their cells' windows. */
+  private readonly pools: BoundedMap<string, PoolState>;
+  private readonly windows: WindowStore;
   /** Cells sent as anomalous at the current tick on their own (a pool does not send them again). */
   private readonly sentCells = new Set<string>();
   private readonly childTally = new WindowTally();
@@ -91,8 +117,9 @@ export class RegionStage {
   constructor(options: RegionOptionsInput = {}) {
     const o = regionOptionsSchema.parse(options);
     this.options = o;
-    this.cells = new BoundedMap(o.maxCells);
-    this.pools = new BoundedMap(o.maxCells);
+    this.windows = new WindowStore({ maxPerCell: o.maxCraftPerCell, altitudeBandFt: o.altitudeBandFt });
+    this.cells = new BoundedMap(o.maxCells, (_cell, state) => this.windows.drop(state));
+    this.pools = new BoundedMap(o.maxCells, (_pool, state) => state.release());
     this.baselines = new BaselineStore(
       {
         prior: o.baselinePrior,
@@ -144,43 +171,31 @@ export class RegionStage {
       }
       const centre = cellCentre(obs.cell);
       const pool = poolOf(obs.cell, this.options.poolResolution);
-      state = {
-        lastSeen: obs.t,
-        pool: pool === obs.cell ? '' : pool,
-        res: centre.res,
-        cellRes: -1,
-        lat: centre.lat,
-        lon: centre.lon,
-        window: new CellWindow(this.options.maxCraftPerCell),
-      };
+      const poolState = pool === obs.cell ? null : this.poolFor(pool, centre.res, obs.t);
+      state = new CellState(obs.t, centre.res, centre.lat, centre.lon, poolState);
       this.cells.set(obs.cell, state);
-    } else if (obs.t >= state.lastSeen + this.options.tickMs) {
-      // the eviction order (only used beyond maxCells) needs no finer grain than a tick: a Map delete and set for
-      // every observation was 5 % of the core's time
-      this.cells.touch(obs.cell, state, obs.t);
+    } else {
+      if (obs.t >= state.lastSeen + this.options.tickMs) {
+        // the eviction order (only used beyond maxCells) needs no finer grain than a tick: a Map delete and set for
+        // every observation was 5 % of the core's time
+        this.cells.touch(obs.cell, state, obs.t);
+      }
+      const pool = state.pool;
+      if (pool !== null && obs.t >= pool.lastSeen + this.options.tickMs) this.pools.touch(pool.key, pool, obs.t);
     }
-    state.window.put(obs, this.options.altitudeBandFt);
-    if (state.pool !== '') this.putInPool(state.pool, state.res, obs);
+    this.windows.put(state, obs);
   }
 
-  private putInPool(pool: string, cellRes: number, obs: Observation): void {
+  /** The pool of a new cell, made or touched. */
+  private poolFor(pool: string, cellRes: number, t: number): PoolState {
     let state = this.pools.get(pool);
     if (state === undefined) {
-      const centre = cellCentre(pool);
-      state = {
-        lastSeen: obs.t,
-        pool: '',
-        res: centre.res,
-        cellRes,
-        lat: centre.lat,
-        lon: centre.lon,
-        window: new CellWindow(this.options.maxCraftPerCell),
-      };
+      state = new PoolState(pool, t, cellRes);
       this.pools.set(pool, state);
-    } else if (obs.t >= state.lastSeen + this.options.tickMs) {
-      this.pools.touch(pool, state, obs.t);
+    } else if (t >= state.lastSeen + this.options.tickMs) {
+      this.pools.touch(pool, state, t);
     }
-    state.window.put(obs, this.options.altitudeBandFt);
+    return state;
   }
 
   /** Run every tick boundary up to `streamTimeMs` that has not run yet. */
@@ -203,30 +218,7 @@ export class RegionStage {
     };
     if (options.windows) {
       const windows: Observation[] = [];
-      for (const [cell, state] of this.cells.entries()) {
-        for (const e of state.window.craft.values()) {
-          const obs: Observation = {
-            schema: OBSERVATION_SCHEMA_ID,
-            t: e.lastSeen,
-            cell,
-            id: e.id,
-            domain: e.domain,
-            status: e.status,
-            lat: e.lat,
-            lon: e.lon,
-            alt: e.alt,
-            estimated: false,
-            evidence: e.evidence,
-          };
-          if (e.spoofLat !== undefined) obs.spoofLat = e.spoofLat;
-          if (e.spoofLon !== undefined) obs.spoofLon = e.spoofLon;
-          if (e.edgeLat !== undefined) obs.edgeLat = e.edgeLat;
-          if (e.edgeLon !== undefined) obs.edgeLon = e.edgeLon;
-          if (e.edgeAlt !== undefined) obs.edgeAlt = e.edgeAlt;
-          if (e.edgeT !== undefined) obs.edgeT = e.edgeT;
-          windows.push(obs);
-        }
-      }
+      for (const [cell, state] of this.cells.entries()) this.windows.observations(state, cell, windows);
       out.windows = windows;
     }
     return out;
@@ -240,6 +232,7 @@ export class RegionStage {
     this.baselines.restore(baselineSnapshotSchema.parse(snapshot.baselines));
     this.cells.clear();
     this.pools.clear();
+    this.windows.clear();
     this.lastTick = snapshot.lastTick;
     const counted = this.counters.observations;
     for (const obs of snapshot.windows ?? []) this.process(observationSchema.parse(obs));
@@ -250,11 +243,13 @@ export class RegionStage {
     const o = this.options;
     const cutoff = t - o.windowMs;
     const tally = this.tally;
+    const windows = this.windows;
     this.sentCells.clear();
     for (const [cell, state] of this.cells.entries()) {
-      state.window.expireAndTally(cutoff, tally);
+      windows.expireAndTally(state, cutoff, tally);
       if (tally.total === 0) {
         this.cells.delete(cell);
+        windows.drop(state);
         continue;
       }
       // with nothing affected every score is 0 (score.ts): the baselines are not needed
@@ -264,14 +259,16 @@ export class RegionStage {
       const fused = this.row(t, cell, state, 'all', ALL_GROUPS);
       emitRow(fused.row);
       if (fused.row.level > 0) {
-        emitCell(this.anomalous(t, cell, state, fused.score, fused.row.level, fused.row));
+        emitCell(this.anomalous(t, cell, state, tally, this.verdict(fused.score, fused.row.level)));
         this.sentCells.add(cell);
       }
       if (fused.score < o.bands.low) this.baselines.learn(cell, t, tally.affected, tally.craft, this.learnWeight);
     }
+    // every cell has been expired at this tick's cut-off: a pool counts what its cells hold
     for (const [pool, state] of this.pools.entries()) {
-      state.window.expireAndTally(cutoff, tally);
+      windows.tallyPool(state, tally);
       if (tally.total === 0) {
+        // its cells are all gone
         this.pools.delete(pool);
         continue;
       }
@@ -281,9 +278,10 @@ export class RegionStage {
         continue;
       }
       this.fillGroups(pool);
-      const fused = this.row(t, pool, state, 'all', ALL_GROUPS);
-      if (fused.score < o.bands.low) this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
-      if (fused.row.level > 0) this.sendPool(t, pool, state, fused.score, fused.row, cutoff, emitCell);
+      const score = this.score(ALL_GROUPS);
+      if (score < o.bands.low) this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
+      const level = levelOf(score, tally.totalAffected, tally.total, this.levelRule);
+      if (level > 0) this.sendPool(t, state, this.verdict(score, level), cutoff, emitCell);
     }
   }
 
@@ -303,39 +301,30 @@ export class RegionStage {
    * kind, score, level and evidence, and the cell's own counts and sample: the event stage joins and fits them as
    * usual, and the alert's area stays made of the cells where the craft were.
    */
-  private sendPool(
-    t: number,
-    pool: string,
-    state: CellState,
-    score: number,
-    row: CellRow,
-    cutoff: number,
-    emitCell: EmitCell,
-  ): void {
-    const template = this.anomalous(t, pool, state, score, row.level, row);
-    template.evidence.push({
+  private sendPool(t: number, pool: PoolState, verdict: Verdict, cutoff: number, emitCell: EmitCell): void {
+    const res = this.options.poolResolution;
+    verdict.evidence.push({
       code: 'POOLED',
-      text: `scored with the neighbouring cells of its resolution-${state.res} parent ${pool}`,
-      value: state.res,
+      text: `scored with the neighbouring cells of its resolution-${res} parent ${pool.key}`,
+      value: res,
     });
     const child = this.childTally;
-    for (const cell of cellsOfPool(pool, state.cellRes)) {
+    for (const cell of cellsOfPool(pool.key, pool.cellRes)) {
       if (this.sentCells.has(cell)) continue;
       const cs = this.cells.get(cell);
       if (cs === undefined) continue;
-      cs.window.expireAndTally(cutoff, child);
+      this.windows.expireAndTally(cs, cutoff, child);
       if (child.total === 0) continue;
-      emitCell({
-        ...template,
-        cell,
-        res: cs.res,
-        lat: cs.lat,
-        lon: cs.lon,
-        observed: { aircraft: WindowTally.sum(child.craft, AIR_GROUPS), vessels: child.craft[GROUP_SEA]! },
-        affected: { aircraft: WindowTally.sum(child.affected, AIR_GROUPS), vessels: child.affected[GROUP_SEA]! },
-        samples: cs.window.sample(this.options.maxSamples),
-      });
+      emitCell(this.anomalous(t, cell, cs, child, verdict));
     }
+  }
+
+  /** Combined score of the tallied window over a set of groups (fillGroups first). */
+  private score(groupSet: readonly number[]): number {
+    const tested = this.tested;
+    tested.length = 0;
+    for (const g of groupSet) tested.push(this.groups[g]!);
+    return combinedScore(tested);
   }
 
   /** One gnss_cell row over a set of groups; also returns the unrounded score. */
@@ -349,13 +338,7 @@ export class RegionStage {
     const tally = this.tally;
     const craft = WindowTally.sum(tally.craft, groupSet);
     const degraded = WindowTally.sum(tally.affected, groupSet);
-    let score = 0;
-    if (degraded > 0) {
-      const tested = this.tested;
-      tested.length = 0;
-      for (const g of groupSet) tested.push(this.groups[g]!);
-      score = combinedScore(tested);
-    }
+    const score = degraded > 0 ? this.score(groupSet) : 0;
     const row: CellRow = {
       t,
       cell,
@@ -374,19 +357,25 @@ export class RegionStage {
     return { row, score };
   }
 
-  /** Kind: spoofing when spoofed craft are at least as many as the merely degraded ones, else jamming. */
-  private anomalous(
-    t: number,
-    cell: string,
-    state: CellState,
-    score: number,
-    level: number,
-    row: CellRow,
-  ): AnomalousCell {
+  /**
+   * What an anomalous window says, from its tally and groups (fillGroups first). Kind: spoofing when spoofed craft
+   * are at least as many as the merely degraded ones, else jamming.
+   */
+  private verdict(score: number, level: number): Verdict {
     const tally = this.tally;
     const spoofed = tally.totalSpoofed;
     let expected = 0;
     for (const g of ALL_GROUPS) expected += this.groups[g]!.craft * this.groups[g]!.baseline;
+    return {
+      kind: spoofed > 0 && spoofed >= tally.totalAffected - spoofed ? 'spoofing' : 'jamming',
+      score,
+      level,
+      evidence: cellEvidence(tally, expected / tally.total, gpsjamRatio(tally.totalAffected, tally.total)),
+    };
+  }
+
+  /** An anomalous cell: the verdict (its own or its pool's), with the cell's place, counts and sample. */
+  private anomalous(t: number, cell: string, state: CellState, counts: WindowTally, verdict: Verdict): AnomalousCell {
     return {
       schema: ANOMALOUS_CELL_SCHEMA_ID,
       t,
@@ -394,13 +383,13 @@ export class RegionStage {
       res: state.res,
       lat: state.lat,
       lon: state.lon,
-      kind: spoofed > 0 && spoofed >= tally.totalAffected - spoofed ? 'spoofing' : 'jamming',
-      score: round4(score),
-      level,
-      observed: { aircraft: WindowTally.sum(tally.craft, AIR_GROUPS), vessels: tally.craft[GROUP_SEA]! },
-      affected: { aircraft: WindowTally.sum(tally.affected, AIR_GROUPS), vessels: tally.affected[GROUP_SEA]! },
-      samples: state.window.sample(this.options.maxSamples),
-      evidence: cellEvidence(tally, expected / tally.total, row.gpsjamRatio),
+      kind: verdict.kind,
+      score: round4(verdict.score),
+      level: verdict.level,
+      observed: { aircraft: WindowTally.sum(counts.craft, AIR_GROUPS), vessels: counts.craft[GROUP_SEA]! },
+      affected: { aircraft: WindowTally.sum(counts.affected, AIR_GROUPS), vessels: counts.affected[GROUP_SEA]! },
+      samples: this.windows.sample(state, this.options.maxSamples),
+      evidence: verdict.evidence,
     };
   }
 }

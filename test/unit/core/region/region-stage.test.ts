@@ -239,6 +239,21 @@ describe('region stage: cells pooled by their resolution-3 parent', () => {
     expect(alone.cells).toEqual([]);
   });
 
+  it('counts a craft seen in two of its cells once', () => {
+    const at = (k: number, t: number, id: string) => obs({ t, id, status: 'degraded', ...centre(cells[k]!) });
+    const crossing = [at(0, T0, 'icao:aaaaaa'), at(2, T0, 'icao:bbbbbb'), at(1, T0 + 1000, 'icao:aaaaaa')];
+    const once = [at(2, T0, 'icao:bbbbbb'), at(1, T0 + 1000, 'icao:aaaaaa')];
+    const pooled = (observations: Observation[]) => run(new RegionStage(), observations, T0 + TICK).cells;
+    const a = pooled(crossing);
+    const b = pooled(once);
+    expect(a.map((c) => c.cell).sort()).toEqual([cells[0], cells[1], cells[2]].sort());
+    expect(b).toHaveLength(2);
+    const ratio = (c: AnomalousCell) => c.evidence.find((e) => e.code === 'AFFECTED_RATIO')!.text;
+    expect(ratio(a[0]!)).toBe(ratio(b[0]!));
+    expect(ratio(a[0]!)).toMatch(/^2 of 2 craft/);
+    expect(a[0]!.score).toBe(b[0]!.score);
+  });
+
   it('does not send again a cell that was anomalous on its own', () => {
     const observations = [inCell(0, 0, 3), inCell(1, 0, 1), inCell(2, 1, 1)].flat();
     const { cells: sent } = run(new RegionStage(), observations, T0 + TICK);
