@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * One timed run of a hot path, and the heap it leaves behind: a full GC before and after, with what the run returns
+ * One timed run of a hot path, and the memory it leaves behind (heap and ArrayBuffers): a full GC before and after, with what the run returns
  * (the stage under test) still alive at the second, so that its state is counted. The GC comes from V8 itself
  * (`--expose_gc` set at run time), so `jamwatch bench` needs no node flag for a settled figure.
  */
@@ -11,6 +11,7 @@ export interface Measured<T> {
   seconds: number;
   /** User + system CPU time of the process over the run (GC threads included): robust on a shared machine. */
   cpuSeconds: number;
+  /** Growth of the JS heap and of ArrayBuffer memory (typed-array columns live outside the heap). */
   heapGrowthBytes: number;
 }
 
@@ -26,7 +27,7 @@ function fullGc(): void {
 
 export function measure<T>(run: () => T): Measured<T> {
   fullGc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heldBytes();
   const cpu = process.cpuUsage();
   const start = performance.now();
   const value = run();
@@ -37,8 +38,13 @@ export function measure<T>(run: () => T): Measured<T> {
     value,
     seconds,
     cpuSeconds: (used.user + used.system) / 1e6,
-    heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore,
+    heapGrowthBytes: heldBytes() - heapBefore,
   };
+}
+
+function heldBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 /** The figures every core bench prints: throughput by wall and CPU time, and heap per tracked craft. */
