@@ -6,7 +6,7 @@ import { benchRegionStage } from '../bench/core-region.js';
 import { benchDecode } from '../bench/decode.js';
 import { benchLatency } from '../bench/latency.js';
 import type { Spread } from '../bench/latency-probe.js';
-import { benchReportValidate } from '../bench/report-validate.js';
+import { benchObservationValidate, benchReportValidate } from '../bench/report-validate.js';
 import { benchScaleOut } from '../bench/scale-out.js';
 import { benchWorker } from '../bench/worker.js';
 import { loadConfig } from '../config/load.js';
@@ -55,7 +55,15 @@ export function registerBenchCommand(program: Command): void {
           console.table(
             benchReportValidate().map((r) => ({
               step: r.step,
-              'µs/report': Number(r.microsPerReport.toFixed(3)),
+              'µs/report': Number(r.microsPerRecord.toFixed(3)),
+              'per second': Math.round(r.perSecond),
+            })),
+          );
+          console.log("Observation boundary (one core, the entity stage's output for that traffic as JSON texts):");
+          console.table(
+            benchObservationValidate().map((r) => ({
+              step: r.step,
+              'µs/observation': Number(r.microsPerRecord.toFixed(3)),
               'per second': Math.round(r.perSecond),
             })),
           );

@@ -1,28 +1,31 @@
-import { type DecodeFailure, failure } from '../errors.js';
-import type { Report } from '../schema/report.js';
-import { isJsonObject } from './json-field.js';
+import { type Report, reportSchema } from '../schema/report.js';
+import { booleanProblem, numberProblem, objectProblem, stringProblem, valueProblem } from './field-problems.js';
+import { fieldRules } from './field-rules.js';
 import { type Outcome, reported } from './outcome.js';
-import { type FieldRule, REPORT_RULES as R } from './report-rules.js';
+
+/** The report's field rules, read from its zod schema at load. */
+export const REPORT_RULES = fieldRules(reportSchema, 'report');
+const R = REPORT_RULES;
 
 /**
  * The `jamwatch.report/1` contract checked without zod on the hot path. zod (`reportSchema`) stays the declared
- * contract (docs and JSON Schema come from it, and the rules are read from it: report-rules.ts); this check gives
- * its verdict at a fraction of the cost: the same accept/reject, the same error code (VALUE_RANGE for a value out of
- * bounds, JSON_SHAPE for anything else) from the first bad field in schema order, and the same output: a new object
- * with the schema's keys in the schema's order, unknown keys dropped, a key present with `undefined` kept.
- * test/fuzz/report-check.test.ts proves the agreement. `jamwatch bench --only validate` on the worker bench's traffic:
- * 0.31 µs of CPU per report, zod's safeParse 1.6 µs (JSON.parse itself 1.2 µs).
+ * contract (docs and JSON Schema come from it, and the rules are read from it: field-rules.ts); this check gives its
+ * verdict at a fraction of the cost (field-problems.ts): the same accept/reject, the same error code (VALUE_RANGE for
+ * a value out of bounds, JSON_SHAPE for anything else) from the first bad field in schema order, and the same output:
+ * a new object with the schema's keys in the schema's order, unknown keys dropped, a key present with `undefined`
+ * kept. test/fuzz/report-check.test.ts proves the agreement. `jamwatch bench --only validate` on the worker bench's
+ * traffic: 0.31 µs of CPU per report, zod's safeParse 1.6 µs (JSON.parse itself 1.2 µs).
  *
  * Why one block per field rather than a loop over the rules: with a constant key each read of the input and each
  * write of the output is a monomorphic property access; a loop's `value[key]` and `out[key] = x` go through V8's
  * megamorphic keyed paths and measured slower than zod itself.
  */
 export function checkReport(value: unknown): Outcome {
-  if (!isJsonObject(value)) return failure('JSON_SHAPE', `(report): expected a JSON object, got ${shown(value)}`);
+  let p = objectProblem('report', value);
+  if (p !== undefined) return p;
   const v = value as Partial<Record<keyof Report, unknown>>;
   const out: Partial<Record<keyof Report, unknown>> = {};
   let x: unknown;
-  let p: DecodeFailure | undefined;
   x = v.schema;
   p = valueProblem(R.schema, x);
   if (p !== undefined) return p;
@@ -172,81 +175,4 @@ export function checkReport(value: unknown): Outcome {
   if (p !== undefined) return p;
   if (x !== undefined || 'rxTime' in v) out.rxTime = x;
   return reported(out as Report);
-}
-
-/** An absent key is a problem only for a required field (zod's verdict on undefined). */
-function absent(rule: FieldRule): DecodeFailure | undefined {
-  return rule.required ? failure('JSON_SHAPE', `${rule.key}: required, missing`) : undefined;
-}
-
-function numberProblem(rule: FieldRule, x: unknown): DecodeFailure | undefined {
-  if (x === undefined) return absent(rule);
-  if (typeof x !== 'number' || !Number.isFinite(x)) return shape(rule, `expected a finite number, got ${shown(x)}`);
-  if (rule.integer) {
-    if (!Number.isInteger(x)) return shape(rule, `expected an integer, got ${x}`);
-    if (!Number.isSafeInteger(x)) return range(rule, `${x} is outside the safe integer range`);
-  }
-  if (rule.minInclusive ? x < rule.min : x <= rule.min) {
-    return range(rule, `${x} is below the ${rule.minInclusive ? 'minimum' : 'exclusive minimum'} ${rule.min}`);
-  }
-  if (rule.maxInclusive ? x > rule.max : x >= rule.max) {
-    return range(rule, `${x} is above the ${rule.maxInclusive ? 'maximum' : 'exclusive maximum'} ${rule.max}`);
-  }
-  return undefined;
-}
-
-function stringProblem(rule: FieldRule, x: unknown): DecodeFailure | undefined {
-  if (x === undefined) return absent(rule);
-  if (typeof x !== 'string') return shape(rule, `expected a string, got ${shown(x)}`);
-  if (rule.pattern !== undefined && !rule.pattern.test(x)) {
-    return shape(rule, `${shown(x)} does not match ${rule.pattern}`);
-  }
-  // Units first: a code point is one or two of them, so a string that fits in units fits in code points.
-  if (x.length > rule.maxLength) {
-    const length = codePoints(x);
-    if (length > rule.maxLength) return range(rule, `${length} characters, more than the maximum ${rule.maxLength}`);
-  }
-  return undefined;
-}
-
-/** Length in Unicode code points (a surrogate pair counts once, a lone surrogate as one), as zod measures strings. */
-function codePoints(s: string): number {
-  let length = s.length;
-  for (let i = 0; i + 1 < s.length; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      length--;
-      i++;
-    }
-  }
-  return length;
-}
-
-function booleanProblem(rule: FieldRule, x: unknown): DecodeFailure | undefined {
-  if (x === undefined) return absent(rule);
-  return typeof x === 'boolean' ? undefined : shape(rule, `expected true or false, got ${shown(x)}`);
-}
-
-function valueProblem(rule: FieldRule, x: unknown): DecodeFailure | undefined {
-  if (x === undefined) return absent(rule);
-  if (rule.values!.has(x)) return undefined;
-  return shape(rule, `expected ${[...rule.values!].map(shown).join(' or ')}, got ${shown(x)}`);
-}
-
-function shape(rule: FieldRule, what: string): DecodeFailure {
-  return failure('JSON_SHAPE', `${rule.key}: ${what}`);
-}
-
-function range(rule: FieldRule, what: string): DecodeFailure {
-  return failure('VALUE_RANGE', `${rule.key}: ${what}`);
-}
-
-const SHOWN_CHARS = 40;
-
-/** A bad value as the error text shows it: short, and typed (a string in quotes, so "12" is not read as 12). */
-function shown(x: unknown): string {
-  if (typeof x === 'string') return JSON.stringify(x.length > SHOWN_CHARS ? `${x.slice(0, SHOWN_CHARS)}…` : x);
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'object') return 'an object';
-  return String(x);
 }

@@ -3,6 +3,7 @@ import { EventStage } from '../../core/event/event-stage.js';
 import type { EventSnapshot } from '../../core/event/event-state.js';
 import type { EventOptionsInput } from '../../core/event/options.js';
 import { TickClock, type TickClockState } from '../../core/tick-clock.js';
+import { type DecodeFailure, failure } from '../../errors.js';
 import type { Alert } from '../../schema/alert.js';
 import { type AnomalousCell, anomalousCellSchema } from '../../schema/cell.js';
 import type { WorkerOutputs } from './outputs.js';
@@ -25,6 +26,14 @@ interface EventTaskState extends RepartitionInputState<AnomalousCell> {
   open: string[];
 }
 
+/** A cell's contract by zod: cells are nested and rare (one per anomalous cell per tick), not worth a hand check. */
+function checkCell(value: unknown): AnomalousCell | DecodeFailure {
+  const checked = anomalousCellSchema.safeParse(value);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0]!;
+  return failure('JSON_SHAPE', `${issue.path.join('.')}: ${issue.message}`);
+}
+
 /** Cells of one tick in a fixed order, whatever order the region tasks wrote them in. */
 function byTickKindCell(a: AnomalousCell, b: AnomalousCell): number {
   return a.t - b.t || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
@@ -41,7 +50,7 @@ export class EventTask extends RepartitionTask<AnomalousCell> {
     private readonly o: EventTaskOptions,
     out: WorkerOutputs,
   ) {
-    super(id, o, anomalousCellSchema, out, byTickKindCell);
+    super(id, o, checkCell, out, byTickKindCell);
     this.stage = new EventStage(o.event);
     // No late allowance here: the watermarks already say when a tick's cells are all in.
     this.clock = new TickClock(o.event.tickMs, 0, this.onTick, this.isIdle);

@@ -2,8 +2,9 @@ import { cellLine } from '../../adapters/influx/line-protocol.js';
 import type { RegionOptionsInput } from '../../core/region/options.js';
 import { type RegionSnapshot, RegionStage } from '../../core/region/region-stage.js';
 import { TickClock, type TickClockState } from '../../core/tick-clock.js';
+import { checkObservation } from '../../decode/observation-check.js';
 import type { AnomalousCell, CellRow } from '../../schema/cell.js';
-import { type Observation, observationSchema } from '../../schema/observation.js';
+import type { Observation } from '../../schema/observation.js';
 import type { WorkerOutputs } from './outputs.js';
 import { type RepartitionInputState, RepartitionTask, type RepartitionTaskOptions } from './repartition-task.js';
 import { watermarkKey } from './watermark.js';
@@ -37,7 +38,7 @@ export class RegionTask extends RepartitionTask<Observation> {
     private readonly o: RegionTaskOptions,
     out: WorkerOutputs,
   ) {
-    super(id, o, observationSchema, out);
+    super(id, o, checkObservation, out);
     this.stage = new RegionStage(o.region);
     this.clock = new TickClock(this.stage.options.tickMs, o.lateAllowanceMs, this.onTick, this.isIdle);
     this.key = watermarkKey(`${o.topic}:${o.partition}`);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { type Report, reportSchema } from '../schema/report.js';
 
 /**
- * The field rules of `jamwatch.report/1` read from its zod schema once at load, for the hand-written check
- * (report-check.ts): bounds, integer-ness, enum and literal values, pattern and lengths come from the contract, so
- * they cannot drift from it. A kind of field or check that the check does not implement throws here, at load, rather
- * than letting through something zod would refuse.
+ * The field rules of a flat zod object contract (`jamwatch.report/1`, `jamwatch.observation/1`) read from its schema
+ * once at load, for the hand-written checks (report-check.ts, observation-check.ts, which test values with
+ * field-problems.ts): bounds, integer-ness, enum and literal values, pattern and lengths come from the contract, so
+ * they cannot drift from it. A kind of field or check that field-problems.ts does not implement throws here, at
+ * load, rather than letting through something zod would refuse.
  */
 export interface FieldRule {
   readonly key: string;
@@ -17,19 +17,38 @@ export interface FieldRule {
   readonly minInclusive: boolean;
   readonly max: number;
   readonly maxInclusive: boolean;
-  /** string: longest length in Unicode code points, as zod counts. */
+  /** string: shortest and longest length in Unicode code points, as zod counts. */
+  readonly minLength: number;
   readonly maxLength: number;
   readonly pattern: RegExp | undefined;
   /** value: the enum's or the literal's accepted values. */
   readonly values: ReadonlySet<unknown> | undefined;
 }
 
-/** One rule per key of the report, in the schema's order. */
-export const REPORT_RULES = Object.fromEntries(
-  Object.entries(reportSchema.shape).map(([key, schema]) => [key, ruleOf(key, schema)]),
-) as Readonly<Record<keyof Report, FieldRule>>;
+/** One rule per key of the contract, in the schema's order. */
+export type FieldRules<Shape extends z.ZodRawShape> = { readonly [K in keyof Shape]: FieldRule };
 
-function ruleOf(key: string, field: z.ZodType): FieldRule {
+/**
+ * The rules of `schema`, named `contract` in the load-time errors. Only a plain `z.object` (unknown keys dropped, no
+ * refinement of the whole) of numbers, strings, booleans, enums and literals, each optional or not.
+ */
+export function fieldRules<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  contract: string,
+): FieldRules<Shape> {
+  const unsupported = (what: string) => new Error(`${contract} rules: ${what} is not implemented by field-problems.ts`);
+  if (schema.def.catchall !== undefined)
+    throw unsupported(`unknown keys kept or refused (${schema.def.catchall._zod.def.type})`);
+  if ((schema.def.checks?.length ?? 0) > 0) throw unsupported('a check on the whole object');
+  return Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      ruleOf(key, field as z.ZodType, (what) => unsupported(`${key}: ${what}`)),
+    ]),
+  ) as FieldRules<Shape>;
+}
+
+function ruleOf(key: string, field: z.ZodType, unsupported: (what: string) => Error): FieldRule {
   const optional = field instanceof z.ZodOptional;
   const schema = optional ? (field.unwrap() as z.ZodType) : field;
   const rule = {
@@ -41,13 +60,12 @@ function ruleOf(key: string, field: z.ZodType): FieldRule {
     minInclusive: true,
     max: Number.POSITIVE_INFINITY,
     maxInclusive: true,
+    minLength: 0,
     maxLength: Number.POSITIVE_INFINITY,
     pattern: undefined as RegExp | undefined,
     values: undefined as ReadonlySet<unknown> | undefined,
   };
   const checks = (schema.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
-  const unsupported = (what: string) =>
-    new Error(`report rules: ${key}: ${what} is not implemented by report-check.ts`);
   if (schema instanceof z.ZodNumber) {
     rule.kind = 'number';
     for (const [index, check] of checks.entries()) {
@@ -68,14 +86,20 @@ function ruleOf(key: string, field: z.ZodType): FieldRule {
   } else if (schema instanceof z.ZodString) {
     rule.kind = 'string';
     for (const check of checks) {
-      const def = check._zod.def as z.core.$ZodCheckMaxLengthDef | z.core.$ZodCheckRegexDef;
-      if (def.check === 'max_length') rule.maxLength = Math.min(rule.maxLength, def.maximum);
+      const def = check._zod.def as
+        | z.core.$ZodCheckMinLengthDef
+        | z.core.$ZodCheckMaxLengthDef
+        | z.core.$ZodCheckRegexDef;
+      if (def.check === 'min_length') rule.minLength = Math.max(rule.minLength, def.minimum);
+      else if (def.check === 'max_length') rule.maxLength = Math.min(rule.maxLength, def.maximum);
       else if (def.check === 'string_format' && def.format === 'regex' && !def.pattern.global)
         rule.pattern = def.pattern;
       else throw unsupported(`string check ${def.check}`);
     }
-    // Which failure comes first would then depend on the order of the two: not needed by the contract today.
-    if (rule.pattern !== undefined && rule.maxLength !== Number.POSITIVE_INFINITY)
+    // Which failure comes first would then depend on the order of the checks: not needed by the contracts today.
+    // (A too short and a too long string exclude each other while the minimum is not above the maximum.)
+    if (rule.minLength > rule.maxLength) throw unsupported('a minimum length above the maximum');
+    if (rule.pattern !== undefined && (rule.minLength > 0 || rule.maxLength !== Number.POSITIVE_INFINITY))
       throw unsupported('pattern + length');
   } else if (schema instanceof z.ZodBoolean) {
     rule.kind = 'boolean';
