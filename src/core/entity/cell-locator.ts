@@ -19,17 +19,23 @@ export interface CellCache {
   cellSafeKm: number;
 }
 
-export function locateCell(s: CellCache, lat: number, lon: number, resolution: number): string {
+/** Where the cell ids already held live, so that craft in one cell share one string (~32 bytes each otherwise). */
+export interface CellIds {
+  /** The id string already held for `cell`, else `cell` itself. */
+  shared(cell: string): string;
+}
+
+export function locateCell(s: CellCache, lat: number, lon: number, resolution: number, ids?: CellIds): string {
   if (nearDistanceKm(s.cellLat, s.cellLon, lat, lon) < s.cellSafeKm) return s.cell;
   const cell = latLngToCell(lat, lon, resolution);
   if (cell !== s.cell) {
     const [cLat, cLon] = cellToLatLng(cell);
-    s.cell = cell;
+    s.cell = ids === undefined ? cell : ids.shared(cell);
     s.cellLat = cLat;
     s.cellLon = cLon;
     s.cellSafeKm = CELL_SAFE_FRACTION * innerRadiusKm(cell, cLat, cLon);
   }
-  return cell;
+  return s.cell;
 }
 
 /** Distance from the cell's centre to the nearest point of its boundary, km, in a local flat projection. */

@@ -1,4 +1,5 @@
-import { BoundedMap } from '../../collections/bounded-map.js';
+import { NO_ROW, type SlabLayout } from '../../collections/slab.js';
+import { SlabMap } from '../../collections/slab-map.js';
 import { distanceKm } from './geodesy.js';
 import type { ChronicRecordSnapshot } from './snapshot.js';
 
@@ -57,15 +58,78 @@ export interface ChronicFacts {
   lastSeen: number;
 }
 
+// Doubles of a record's row (halved counts are fractional); its `lastSeen` is the map's own.
+const SAMPLES = 0;
+const BAD = 1;
+const LONELY = 2;
+const FIRST_BAD_T = 3;
+const FIRST_BAD_LAT = 4;
+const FIRST_BAD_LON = 5;
+const SPREAD_KM = 6;
+const RECORD: SlabLayout = { doubles: [0, 0, 0, 0, 0, 0, 0], ints: [], refs: [] };
+
+const NO_DOUBLES = new Float64Array(0);
+
+/** A view on one airframe's record (a row of the store's map), pointed at it with `at`. */
 class ChronicRecord implements ChronicFacts {
-  samples = 0;
-  bad = 0;
-  lonely = 0;
-  firstBadT = 0;
-  firstBadLat = 0;
-  firstBadLon = 0;
-  spreadKm = 0;
-  lastSeen = 0;
+  private f: Float64Array = NO_DOUBLES;
+  private b = 0;
+  private records!: SlabMap<string>;
+  private row = 0;
+
+  at(records: SlabMap<string>, row: number): this {
+    this.records = records;
+    this.row = row;
+    this.f = records.chunk(row).f;
+    this.b = records.doubleIndex(row);
+    return this;
+  }
+
+  get samples(): number {
+    return this.f[this.b + SAMPLES]!;
+  }
+  set samples(v: number) {
+    this.f[this.b + SAMPLES] = v;
+  }
+  get bad(): number {
+    return this.f[this.b + BAD]!;
+  }
+  set bad(v: number) {
+    this.f[this.b + BAD] = v;
+  }
+  get lonely(): number {
+    return this.f[this.b + LONELY]!;
+  }
+  set lonely(v: number) {
+    this.f[this.b + LONELY] = v;
+  }
+  get firstBadT(): number {
+    return this.f[this.b + FIRST_BAD_T]!;
+  }
+  set firstBadT(v: number) {
+    this.f[this.b + FIRST_BAD_T] = v;
+  }
+  get firstBadLat(): number {
+    return this.f[this.b + FIRST_BAD_LAT]!;
+  }
+  set firstBadLat(v: number) {
+    this.f[this.b + FIRST_BAD_LAT] = v;
+  }
+  get firstBadLon(): number {
+    return this.f[this.b + FIRST_BAD_LON]!;
+  }
+  set firstBadLon(v: number) {
+    this.f[this.b + FIRST_BAD_LON] = v;
+  }
+  get spreadKm(): number {
+    return this.f[this.b + SPREAD_KM]!;
+  }
+  set spreadKm(v: number) {
+    this.f[this.b + SPREAD_KM] = v;
+  }
+  get lastSeen(): number {
+    return this.records.lastSeen(this.row);
+  }
 }
 
 /** The rule: is this airframe chronic on what has been learned so far? */
@@ -79,13 +143,14 @@ export function isChronic(f: ChronicFacts, limits: ChronicLimits): boolean {
 }
 
 export class ChronicStore {
-  private readonly records: BoundedMap<string, ChronicRecord>;
+  private readonly records: SlabMap<string>;
+  private readonly record = new ChronicRecord();
 
   constructor(
     maxAirframes: number,
     private readonly limits: ChronicLimits,
   ) {
-    this.records = new BoundedMap(maxAirframes);
+    this.records = new SlabMap(maxAirframes, RECORD);
   }
 
   get size(): number {
@@ -97,14 +162,17 @@ export class ChronicStore {
    * position is known (NaN otherwise). Returns whether it is chronic now. Good airframes without a record cost nothing.
    */
   learn(id: string, t: number, bad: boolean, lonely: boolean, lat: number, lon: number): boolean {
-    let r = this.records.get(id);
-    if (r === undefined) {
+    let row = this.records.get(id);
+    const r = this.record;
+    if (row === NO_ROW) {
       if (!bad) return false;
-      r = new ChronicRecord();
+      row = this.records.add(id, t);
+      r.at(this.records, row);
       r.firstBadT = t;
       r.firstBadLat = lat;
       r.firstBadLon = lon;
-      this.records.set(id, r);
+    } else {
+      r.at(this.records, row);
     }
     if (r.samples >= CHRONIC.SAMPLE_CEILING) {
       r.samples /= 2;
@@ -123,13 +191,13 @@ export class ChronicStore {
         if (km > r.spreadKm) r.spreadKm = km;
       }
     }
-    this.records.touch(id, r, t);
+    this.records.touch(row, t);
     return isChronic(r, this.limits);
   }
 
   isChronic(id: string): boolean {
-    const r = this.records.get(id);
-    return r !== undefined && isChronic(r, this.limits);
+    const row = this.records.get(id);
+    return row !== NO_ROW && isChronic(this.record.at(this.records, row), this.limits);
   }
 
   expireBefore(cutoff: number): number {
@@ -139,10 +207,12 @@ export class ChronicStore {
   /** Every record, oldest first, as plain JSON-able data (an unknown place is null). */
   snapshot(): ChronicRecordSnapshot[] {
     const out: ChronicRecordSnapshot[] = [];
-    for (const [id, r] of this.records.entries()) {
+    const r = this.record;
+    for (let row = this.records.first(); row !== NO_ROW; row = this.records.after(row)) {
+      r.at(this.records, row);
       const placed = !Number.isNaN(r.firstBadLat);
       out.push({
-        id,
+        id: this.records.keyOf(row),
         samples: r.samples,
         bad: r.bad,
         lonely: r.lonely,
@@ -160,7 +230,11 @@ export class ChronicStore {
   restore(records: readonly ChronicRecordSnapshot[]): void {
     const sorted = [...records].sort((a, b) => a.lastSeen - b.lastSeen);
     for (const f of sorted) {
-      const r = new ChronicRecord();
+      // a record already learned is replaced, and counts as the newest
+      let row = this.records.get(f.id);
+      if (row === NO_ROW) row = this.records.add(f.id, f.lastSeen);
+      else this.records.touch(row, f.lastSeen);
+      const r = this.record.at(this.records, row);
       r.samples = f.samples;
       r.bad = f.bad;
       r.lonely = f.lonely;
@@ -168,15 +242,15 @@ export class ChronicStore {
       r.firstBadLat = f.firstBadLat ?? Number.NaN;
       r.firstBadLon = f.firstBadLon ?? Number.NaN;
       r.spreadKm = f.spreadKm;
-      r.lastSeen = f.lastSeen;
-      this.records.set(f.id, r);
     }
   }
 
   /** The number of airframes judged chronic now (a scan: for stats, not the hot path). */
   countChronic(): number {
     let n = 0;
-    for (const r of this.records.values()) if (isChronic(r, this.limits)) n++;
+    for (let row = this.records.first(); row !== NO_ROW; row = this.records.after(row)) {
+      if (isChronic(this.record.at(this.records, row), this.limits)) n++;
+    }
     return n;
   }
 }

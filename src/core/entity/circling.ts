@@ -1,3 +1,4 @@
+import type { SlabLayout, SlabRows } from '../../collections/slab.js';
 import { bearingDeg, headingDeltaDeg, nearDistanceKm } from './geodesy.js';
 
 /**
@@ -31,61 +32,97 @@ export interface CirclingLimits {
   readonly windowMs: number;
 }
 
-/** The accumulated turn of one vessel: a few numbers, allocated only for vessels that move. */
+/** Slots of a circling row: the accumulated turn, the window's start, the last step and the box so far. */
+const TURN_DEG = 0;
+const START_T = 1;
+const LAST_LAT = 2;
+const LAST_LON = 3;
+const LAST_BEARING = 4;
+const MIN_LAT = 5;
+const MAX_LAT = 6;
+const MIN_LON = 7;
+const MAX_LON = 8;
+
+/** The row of one vessel's accumulated turn, in a Slab of its own: taken only for vessels that move. */
+export const CIRCLING_LAYOUT: SlabLayout = {
+  doubles: [0, 0, Number.NaN, Number.NaN, Number.NaN, 0, 0, 0, 0],
+  ints: [],
+  refs: [],
+};
+
+const NO_DOUBLES = new Float64Array(0);
+
+/** A view on one vessel's accumulated turn (a row of CIRCLING_LAYOUT), pointed at its row with `at`. */
 export class CirclingState {
-  turnDeg = 0;
-  startT = 0;
-  lastLat = Number.NaN;
-  lastLon = Number.NaN;
-  lastBearing = Number.NaN;
-  minLat = 0;
-  maxLat = 0;
-  minLon = 0;
-  maxLon = 0;
+  private f: Float64Array = NO_DOUBLES;
+  private b = 0;
+
+  at(rows: SlabRows, row: number): this {
+    this.f = rows.chunk(row).f;
+    this.b = rows.doubleIndex(row);
+    return this;
+  }
+
+  get turnDeg(): number {
+    return this.f[this.b + TURN_DEG]!;
+  }
+  get startT(): number {
+    return this.f[this.b + START_T]!;
+  }
 
   /** Start a new window at (lat, lon). */
   restart(lat: number, lon: number, t: number): void {
-    this.turnDeg = 0;
-    this.startT = t;
-    this.lastLat = lat;
-    this.lastLon = lon;
-    this.lastBearing = Number.NaN;
-    this.minLat = this.maxLat = lat;
-    this.minLon = this.maxLon = lon;
+    const f = this.f;
+    const b = this.b;
+    f[b + TURN_DEG] = 0;
+    f[b + START_T] = t;
+    f[b + LAST_LAT] = lat;
+    f[b + LAST_LON] = lon;
+    f[b + LAST_BEARING] = Number.NaN;
+    f[b + MIN_LAT] = f[b + MAX_LAT] = lat;
+    f[b + MIN_LON] = f[b + MAX_LON] = lon;
   }
 
   /** Add one position of a moving vessel. */
   add(lat: number, lon: number, t: number, limits: CirclingLimits): void {
-    if (Number.isNaN(this.lastLat) || t - this.startT > limits.windowMs) {
+    const f = this.f;
+    const b = this.b;
+    const lastLat = f[b + LAST_LAT]!;
+    const lastLon = f[b + LAST_LON]!;
+    if (Number.isNaN(lastLat) || t - f[b + START_T]! > limits.windowMs) {
       this.restart(lat, lon, t);
       return;
     }
-    if (nearDistanceKm(this.lastLat, this.lastLon, lat, lon) < CIRCLING_MIN_STEP_KM) return;
-    const bearing = bearingDeg(this.lastLat, this.lastLon, lat, lon);
-    if (!Number.isNaN(this.lastBearing)) {
-      const turn = headingDeltaDeg(this.lastBearing, bearing);
+    if (nearDistanceKm(lastLat, lastLon, lat, lon) < CIRCLING_MIN_STEP_KM) return;
+    const bearing = bearingDeg(lastLat, lastLon, lat, lon);
+    const lastBearing = f[b + LAST_BEARING]!;
+    if (!Number.isNaN(lastBearing)) {
+      const turn = headingDeltaDeg(lastBearing, bearing);
       if (Math.abs(turn) > CIRCLING_MAX_STEP_TURN_DEG) {
         this.restart(lat, lon, t);
         return;
       }
-      this.turnDeg += turn;
+      f[b + TURN_DEG] = f[b + TURN_DEG]! + turn;
     }
-    this.lastBearing = bearing;
-    this.lastLat = lat;
-    this.lastLon = lon;
-    if (lat < this.minLat) this.minLat = lat;
-    if (lat > this.maxLat) this.maxLat = lat;
-    if (lon < this.minLon) this.minLon = lon;
-    if (lon > this.maxLon) this.maxLon = lon;
-    if (spanKm(this) > limits.maxSpanKm) this.restart(lat, lon, t);
+    f[b + LAST_BEARING] = bearing;
+    f[b + LAST_LAT] = lat;
+    f[b + LAST_LON] = lon;
+    if (lat < f[b + MIN_LAT]!) f[b + MIN_LAT] = lat;
+    if (lat > f[b + MAX_LAT]!) f[b + MAX_LAT] = lat;
+    if (lon < f[b + MIN_LON]!) f[b + MIN_LON] = lon;
+    if (lon > f[b + MAX_LON]!) f[b + MAX_LON] = lon;
+    if (this.spanKm() > limits.maxSpanKm) this.restart(lat, lon, t);
   }
-}
 
-function spanKm(s: CirclingState): number {
-  return nearDistanceKm(s.minLat, s.minLon, s.maxLat, s.maxLon);
+  /** Diagonal of the box of the window's positions. */
+  spanKm(): number {
+    const f = this.f;
+    const b = this.b;
+    return nearDistanceKm(f[b + MIN_LAT]!, f[b + MIN_LON]!, f[b + MAX_LAT]!, f[b + MAX_LON]!);
+  }
 }
 
 /** Whether the accumulated turn is a circling pattern: enough turning, inside the box, inside the window. */
 export function isCircling(s: CirclingState, t: number, limits: CirclingLimits): boolean {
-  return Math.abs(s.turnDeg) >= limits.minTurnDeg && t - s.startT <= limits.windowMs && spanKm(s) <= limits.maxSpanKm;
+  return Math.abs(s.turnDeg) >= limits.minTurnDeg && t - s.startT <= limits.windowMs && s.spanKm() <= limits.maxSpanKm;
 }

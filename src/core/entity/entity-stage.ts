@@ -1,4 +1,5 @@
-import { BoundedMap } from '../../collections/bounded-map.js';
+import { NO_ROW, Slab } from '../../collections/slab.js';
+import { SlabMap } from '../../collections/slab-map.js';
 import { type CraftStatus, EVIDENCE, OBSERVATION_SCHEMA_ID, type Observation } from '../../schema/observation.js';
 import type { Report } from '../../schema/report.js';
 import type { LandMask } from '../land/land-mask.js';
@@ -7,9 +8,9 @@ import { altitudeMismatch } from './altitude-rule.js';
 import { CellContext } from './cell-context.js';
 import { locateCell } from './cell-locator.js';
 import { ChronicStore } from './chronic.js';
-import { CirclingState, isCircling } from './circling.js';
+import { CIRCLING_LAYOUT, CirclingState, isCircling } from './circling.js';
 import { ConvergenceStore } from './convergence.js';
-import { CraftState } from './craft-state.js';
+import { CRAFT_LAYOUT, CraftState } from './craft-state.js';
 import { EXCLUSION, exclusionOf, sourceCode, type TestRange, testRangeAt } from './exclusion-rules.js';
 import { isFrozen, parkedCandidate } from './frozen-rule.js';
 import { destination, distanceKm, kmAtSpeed, type LatLon, nearDistanceKm } from './geodesy.js';
@@ -48,7 +49,8 @@ import {
  * craft counts: the reported position when trustworthy, else the last good one carried forward (`estimated`).
  *
  * Pure: time comes from the reports, `expire` takes stream time. No closures or spreads per report; the H3 cell is
- * computed only when an observation is about to go out (and cached per craft).
+ * computed only when an observation is about to go out (and cached per craft). Per-craft state lives in rows of typed
+ * arrays (craft-state.ts), read through one view moved from craft to craft: no object and no boxed number per craft.
  */
 export interface EntityStageDeps {
   /** Land mask for "vessel went ashore" (a driver builds it from Natural Earth data); the rule is off without it. */
@@ -76,7 +78,13 @@ const SPOOF_ANOMALIES = EVIDENCE.ALT_MISMATCH | EVIDENCE.CIRCLING | EVIDENCE.CON
 
 export class EntityStage {
   readonly options: EntityOptions;
-  private readonly crafts: BoundedMap<string, CraftState>;
+  private readonly crafts: SlabMap<string>;
+  /** The view on the craft at hand (see craft-state.ts), and one on a craft being evicted. */
+  private readonly craft = new CraftState();
+  private readonly leaving = new CraftState();
+  /** Moving vessels' accumulated turns, and a view on one. */
+  private readonly circlings = new Slab(CIRCLING_LAYOUT);
+  private readonly turn = new CirclingState();
   private readonly chronic: ChronicStore;
   private readonly cellContext: CellContext;
   private readonly convergence: ConvergenceStore;
@@ -114,7 +122,7 @@ export class EntityStage {
     if (o.degradedAt > o.hysteresisMax || o.recoveredAt >= o.degradedAt) {
       throw new RangeError('entity options: need recoveredAt < degradedAt ≤ hysteresisMax');
     }
-    this.crafts = new BoundedMap(o.maxCraft);
+    this.crafts = new SlabMap(o.maxCraft, CRAFT_LAYOUT, (row) => this.dropCircling(this.leaving.at(this.crafts, row)));
     this.chronic = new ChronicStore(o.chronic.maxAirframes, o.chronic);
     this.cellContext = new CellContext(o.chronic.maxCells, o.chronic.neighbourWindowMs);
     this.convergence = new ConvergenceStore(o.convergence.maxPoints, o.convergence.gridDeg, o.convergence.windowMs);
@@ -137,14 +145,7 @@ export class EntityStage {
     this.placeReport = null; // a caller may hand the same (mutated) object again
     this.placeCellReport = null;
     const t = r.t;
-    let s = this.crafts.get(r.id);
-    if (s === undefined) {
-      s = new CraftState(r.src === 'ais', this.ignored.has(r.id));
-      s.lastSeen = t;
-      this.crafts.set(r.id, s);
-    } else if (t - s.lastSeen >= TOUCH_INTERVAL_MS) {
-      this.crafts.touch(r.id, s, t);
-    }
+    const s = this.craftOf(r);
     if (s.ignored) return this.drop(VERDICT.IGNORED);
     const exclusion = exclusionOf(r);
     if (exclusion !== EXCLUSION.NONE) {
@@ -182,6 +183,20 @@ export class EntityStage {
     return this.emit(r, s, rank, hasPos);
   }
 
+  /** The view on the report's craft, touched at most once per TOUCH_INTERVAL_MS. */
+  private craftOf(r: Report): CraftState {
+    const row = this.crafts.get(r.id);
+    if (row === NO_ROW) return this.newCraft(r);
+    if (r.t - this.crafts.lastSeen(row) >= TOUCH_INTERVAL_MS) this.crafts.touch(row, r.t);
+    return this.craft.at(this.crafts, row);
+  }
+
+  private newCraft(r: Report): CraftState {
+    const s = this.craft.at(this.crafts, this.crafts.add(r.id, r.t));
+    s.init(r.src === 'ais', this.ignored.has(r.id));
+    return s;
+  }
+
   /** Forget craft idle since before `streamTimeMs − craftIdleMs`, and old learning and neighbour data. */
   expire(streamTimeMs: number): number {
     const o = this.options;
@@ -196,17 +211,19 @@ export class EntityStage {
   /** The long-learned state, as plain JSON-able data: chronic-airframe records and last good positions. */
   snapshot(): EntitySnapshot {
     const lastGood: LastGoodSnapshot[] = [];
-    for (const [id, s] of this.crafts.entries()) {
+    const s = this.craft;
+    for (let row = this.crafts.first(); row !== NO_ROW; row = this.crafts.after(row)) {
+      s.at(this.crafts, row);
       if (Number.isNaN(s.goodLat)) continue;
       const entry: LastGoodSnapshot = {
-        id,
+        id: this.crafts.keyOf(row),
         t: s.goodT,
         lat: s.goodLat,
         lon: s.goodLon,
         alt: s.alt,
         everGood: s.everGood,
         hasIntegrity: s.hasIntegrity,
-        lastSeen: s.lastSeen,
+        lastSeen: this.crafts.lastSeen(row),
       };
       if (!Number.isNaN(s.goodGs)) entry.gs = s.goodGs;
       if (!Number.isNaN(s.goodTrack)) entry.track = s.goodTrack;
@@ -223,14 +240,13 @@ export class EntityStage {
     const sorted = [...parsed.lastGood].sort((a, b) => a.lastSeen - b.lastSeen);
     for (const g of sorted) {
       if (this.crafts.has(g.id)) continue;
-      const s = new CraftState(g.id.startsWith('mmsi:'), this.ignored.has(g.id));
+      const s = this.craft.at(this.crafts, this.crafts.add(g.id, g.lastSeen));
+      s.init(g.id.startsWith('mmsi:'), this.ignored.has(g.id));
       s.setGood(g.lat, g.lon, g.t, g.gs, g.track);
       s.alt = g.alt;
       s.everGood = g.everGood;
       s.hasIntegrity = g.hasIntegrity;
       s.lastHealthyT = g.lastGoodIntegrityT ?? Number.NaN;
-      s.lastSeen = g.lastSeen;
-      this.crafts.set(g.id, s);
     }
   }
 
@@ -254,6 +270,7 @@ export class EntityStage {
   /** On the ground: not judged; the next flight starts a fresh track, and a good fix here counts as good once. */
   private onGround(s: CraftState, r: Report): void {
     s.resetTrack();
+    this.dropCircling(s);
     if (r.lat !== undefined && r.lon !== undefined && r.posAvailable !== false) {
       s.setGood(r.lat, r.lon, r.t, r.gs, r.track);
     }
@@ -472,13 +489,14 @@ export class EntityStage {
   private checkCircling(id: string, s: CraftState, r: Report): void {
     const c = this.options.circling;
     if (r.gs === undefined || r.gs < c.minSpeedKt) {
-      s.circling = null;
+      this.dropCircling(s);
       s.anomalies &= ~EVIDENCE.CIRCLING;
       return;
     }
-    if (s.circling === null) s.circling = new CirclingState();
-    s.circling.add(r.lat!, r.lon!, r.t, c);
-    if (!isCircling(s.circling, r.t, c)) {
+    if (s.circling === NO_ROW) s.circling = this.circlings.take();
+    const turn = this.turn.at(this.circlings, s.circling);
+    turn.add(r.lat!, r.lon!, r.t, c);
+    if (!isCircling(turn, r.t, c)) {
       s.anomalies &= ~EVIDENCE.CIRCLING;
       return;
     }
@@ -486,6 +504,13 @@ export class EntityStage {
     s.anomalies |= EVIDENCE.CIRCLING;
     this.episodes[EPISODE.CIRCLING]!++;
     this.emitEvent({ kind: 'circling', id, t: r.t, lat: r.lat!, lon: r.lon! });
+  }
+
+  /** Give back a vessel's circling row: it stopped, landed or is forgotten. */
+  private dropCircling(s: CraftState): void {
+    if (s.circling === NO_ROW) return;
+    this.circlings.give(s.circling);
+    s.circling = NO_ROW;
   }
 
   /** The integrity rules on one report: a step of the hysteresis counter and the evidence behind it. */
@@ -604,7 +629,7 @@ export class EntityStage {
   private cellOfPlace(s: CraftState, r: Report): string {
     if (this.placeCellReport !== r) {
       this.placeCellReport = r;
-      this.placeCell = locateCell(s, this.place.lat, this.place.lon, this.options.h3Resolution);
+      this.placeCell = locateCell(s, this.place.lat, this.place.lon, this.options.h3Resolution, this.cellContext);
     }
     return this.placeCell;
   }

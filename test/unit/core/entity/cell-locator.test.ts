@@ -24,6 +24,23 @@ describe('locateCell', () => {
     }
   });
 
+  it('takes the id string from the ones already held, once per change of cell', () => {
+    const asked: string[] = [];
+    const ids = {
+      shared: (cell: string) => {
+        asked.push(cell);
+        return cell;
+      },
+    };
+    const a = empty();
+    const here = latLngToCell(60.3, 24.9, 4);
+    const there = latLngToCell(61.5, 24.9, 4);
+    expect(locateCell(a, 60.3, 24.9, 4, ids)).toBe(here);
+    expect(locateCell(a, 60.301, 24.901, 4, ids)).toBe(here);
+    expect(locateCell(a, 61.5, 24.9, 4, ids)).toBe(there);
+    expect(asked).toEqual([here, there]);
+  });
+
   it('random points are never put in the wrong cell', () => {
     let seed = 99;
     const random = () => {

@@ -66,6 +66,21 @@ describe('ChronicStore', () => {
     expect(copy.snapshot()).toEqual(snapshot);
   });
 
+  it('a restored record replaces the one learned, and counts as the newest', () => {
+    const store = new ChronicStore(2, limits);
+    store.learn('icao:000004', 1000, true, false, 60, 25);
+    store.learn('icao:000005', 2000, true, false, 61, 26);
+    const restored = { ...store.snapshot()[0]!, samples: 90, bad: 90, lonely: 80, lastSeen: 3000 };
+    store.restore([restored]);
+    expect(store.snapshot().map((r) => r.id)).toEqual(['icao:000005', 'icao:000004']);
+    expect(store.snapshot()[1]).toEqual(restored);
+    expect(store.isChronic('icao:000004')).toBe(true);
+    // the next airframe evicts the stalest: the one learned, not the one restored
+    store.learn('icao:000006', 4000, true, false, 62, 27);
+    expect(store.isChronic('icao:000004')).toBe(true);
+    expect(store.snapshot().map((r) => r.id)).toEqual(['icao:000004', 'icao:000006']);
+  });
+
   it('is bounded', () => {
     const store = new ChronicStore(10, limits);
     for (let i = 0; i < 50; i++) store.learn(`icao:${i.toString(16).padStart(6, '0')}`, i, true, false, 0, 0);
@@ -81,6 +96,17 @@ describe('CellContext', () => {
     expect(cells.neighboursGood('841e0b9ffffffff', 200_000, true, 180, 0.1)).toBe(true);
     expect(cells.neighboursGood('841e0b9ffffffff', 200_000, true, 500, 0.1)).toBe(false);
     expect(cells.neighboursGood('unknown', 200_000, true, 1, 0.1)).toBe(false);
+  });
+
+  it('a question in a new window rolls the counts without refreshing the cell: expiry still sees it by its window', () => {
+    const cells = new CellContext(100, 600_000);
+    cells.add('841e0b9ffffffff', 0, false);
+    cells.add('841e0b7ffffffff', 100, false);
+    // asked in window 1: the first cell's counts roll to window 1, the second cell's stay in window 0
+    expect(cells.neighboursGood('841e0b9ffffffff', 600_000, false, 1, 0.1)).toBe(true);
+    expect(cells.expireBefore(600_000)).toBe(0);
+    expect(cells.size).toBe(2);
+    expect(cells.expireBefore(1_200_000)).toBe(2);
   });
 
   it('says no in a jammed cell, and forgets after two windows', () => {

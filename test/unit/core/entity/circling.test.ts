@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Slab } from '../../../../src/collections/slab.js';
 import {
+  CIRCLING_LAYOUT,
   CIRCLING_MAX_SPAN_KM,
   CIRCLING_MIN_TURN_DEG,
   CIRCLING_WINDOW_MS,
@@ -22,7 +24,8 @@ function circle(turns: number, radiusKm: number, stepDeg: number, everyMs: numbe
 }
 
 function feed(points: Array<{ lat: number; lon: number; t: number }>): { state: CirclingState; circling: boolean } {
-  const state = new CirclingState();
+  const rows = new Slab(CIRCLING_LAYOUT);
+  const state = new CirclingState().at(rows, rows.take());
   let circling = false;
   for (const p of points) {
     state.add(p.lat, p.lon, p.t, limits);

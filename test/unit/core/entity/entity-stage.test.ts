@@ -627,6 +627,29 @@ describe('EntityStage: state', () => {
     expect(stage.stats().trackedCraft).toBe(0);
   });
 
+  it('a craft evicted and seen again starts afresh, and the new craft given its row inherits nothing', () => {
+    const flight = (id: string, t0: number, count: number, fields: () => Partial<Report>) =>
+      straightTrack({ id, lat: 60, lon: 25, t0, gs: 400, track: 90, count, everyMs: 1000, fields });
+    const jammed = () => goodAdsb({ nic: 0, nacp: 0 });
+    const a = 'icao:4caa10';
+    // a flies well for 20 s; b arrives, then c (jammed from its first report) takes the row of a, the stalest
+    const before = [
+      ...flight(a, T0, 20, () => goodAdsb()),
+      ...flight('icao:4caa11', T0 + 20_000, 1, () => goodAdsb()),
+      ...flight('icao:4caa12', T0 + 21_000, 1, jammed),
+    ];
+    const back = flight(a, T0 + 30_000, 1, jammed);
+    const evicting = run([...before, ...back], { maxCraft: 2 });
+    const keeping = run([...before, ...back]);
+    // kept, a has been healthy: its first bad report still counts it, as good
+    expect(of(keeping.observations, a).at(-1)).toMatchObject({ t: T0 + 30_000, status: 'good' });
+    expect(keeping.stage.stats().verdicts.arrivedDegraded).toBe(1);
+    // evicted, a is new again: it arrives degraded, like c in a's old row
+    expect(of(evicting.observations, a).at(-1)!.t).toBeLessThan(T0 + 30_000);
+    expect(evicting.stage.stats().verdicts.arrivedDegraded).toBe(2);
+    expect(evicting.stage.stats().trackedCraft).toBe(2);
+  });
+
   it('restores last good positions: a restarted stage places a craft that sends no position', () => {
     const id = 'icao:4caa09';
     const before = straightTrack({
