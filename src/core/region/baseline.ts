@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BoundedMap } from '../../collections/bounded-map.js';
+import { NO_ROW } from '../../collections/slab.js';
+import { SlabMap } from '../../collections/slab-map.js';
 import { GROUP_COUNT } from './craft-group.js';
 
 /**
@@ -22,19 +23,21 @@ export interface BaselineRule {
   readonly halfLifeMs: number;
 }
 
-interface BaselineEntry {
-  /** Stream time of the last update. */
-  lastSeen: number;
-  /** Stream time it last moved to the back of the eviction order (see REORDER_MS). */
-  reorderedAt: number;
-  affected: number[];
-  craft: number[];
-}
+/**
+ * A cell's counts live in a row of a SlabMap (collections/slab-map.ts): affected per group, then craft per group, as
+ * doubles. An object with two arrays per cell cost ~280 bytes of heap for ~24k cells and pools in the pipeline bench
+ * (~650 B per craft); a row is 56 bytes of Float64Array and an index entry.
+ */
+const AFFECTED = 0;
+const CRAFT = GROUP_COUNT;
+/** Stream time the row last moved to the back of the eviction order (see REORDER_MS). */
+const REORDERED_AT = 2 * GROUP_COUNT;
+const LAYOUT = { doubles: [...new Array<number>(2 * GROUP_COUNT).fill(0), Number.NaN], ints: [], refs: [] };
 
 /**
- * A cell's entry moves to the back of the eviction order at most once an hour of stream time: moving it at every tick
- * (a Map delete and set per busy cell every 15 s) was a quarter of the core's time in `jamwatch bench`, and eviction
- * (beyond `maxBaselines` cells) only needs to find cells quiet for far longer than an hour.
+ * A cell's row moves to the back of the eviction order at most once an hour of stream time: every cell and pool learns
+ * at every tick, and moving each row (its neighbours' links rewritten, in random places of memory) cost more than the
+ * lookup itself. Eviction (beyond `maxBaselines` cells) only needs to find cells quiet for far longer than an hour.
  */
 const REORDER_MS = 3_600_000;
 
@@ -62,13 +65,13 @@ export function baselineShare(affected: number, craft: number, rule: BaselineRul
 }
 
 export class BaselineStore {
-  private readonly entries: BoundedMap<string, BaselineEntry>;
+  private entries: SlabMap<string>;
 
   constructor(
     private readonly rule: BaselineRule,
-    maxCells: number,
+    private readonly maxCells: number,
   ) {
-    this.entries = new BoundedMap(maxCells);
+    this.entries = new SlabMap(maxCells, LAYOUT);
   }
 
   get size(): number {
@@ -77,59 +80,74 @@ export class BaselineStore {
 
   /** Baseline of one group in one cell. */
   share(cell: string, group: number): number {
-    const entry = this.entries.get(cell);
-    if (entry === undefined) return baselineShare(0, 0, this.rule);
-    return baselineShare(entry.affected[group]!, entry.craft[group]!, this.rule);
+    const row = this.entries.get(cell);
+    if (row === NO_ROW) return baselineShare(0, 0, this.rule);
+    const f = this.entries.chunk(row).f;
+    const at = this.entries.doubleIndex(row);
+    return baselineShare(f[at + AFFECTED + group]!, f[at + CRAFT + group]!, this.rule);
   }
 
   /** Baselines of every group of one cell into `out` (one lookup): the region stage's per-tick read. */
   shares(cell: string, out: { baseline: number }[]): void {
-    const entry = this.entries.get(cell);
+    const row = this.entries.get(cell);
+    if (row === NO_ROW) {
+      for (let g = 0; g < GROUP_COUNT; g++) out[g]!.baseline = baselineShare(0, 0, this.rule);
+      return;
+    }
+    const f = this.entries.chunk(row).f;
+    const at = this.entries.doubleIndex(row);
     for (let g = 0; g < GROUP_COUNT; g++) {
-      out[g]!.baseline =
-        entry === undefined
-          ? baselineShare(0, 0, this.rule)
-          : baselineShare(entry.affected[g]!, entry.craft[g]!, this.rule);
+      out[g]!.baseline = baselineShare(f[at + AFFECTED + g]!, f[at + CRAFT + g]!, this.rule);
     }
   }
 
   /** Learn from a quiet tick: per group, `affected` of `craft`, weighted by `weight`. */
   learn(cell: string, time: number, affected: ArrayLike<number>, craft: ArrayLike<number>, weight: number): void {
-    let entry = this.entries.get(cell);
-    if (entry === undefined) {
-      entry = {
-        lastSeen: time,
-        reorderedAt: time,
-        affected: new Array(GROUP_COUNT).fill(0),
-        craft: new Array(GROUP_COUNT).fill(0),
-      };
-      this.entries.set(cell, entry);
-    }
-    const decay = time > entry.lastSeen ? 0.5 ** ((time - entry.lastSeen) / this.rule.halfLifeMs) : 1;
+    const entries = this.entries;
+    let row = entries.get(cell);
+    if (row === NO_ROW) row = entries.add(cell, time);
+    const last = entries.lastSeen(row);
+    const decay = time > last ? 0.5 ** ((time - last) / this.rule.halfLifeMs) : 1;
+    const f = entries.chunk(row).f;
+    const at = entries.doubleIndex(row);
     for (let g = 0; g < GROUP_COUNT; g++) {
-      entry.affected[g] = entry.affected[g]! * decay + weight * affected[g]!;
-      entry.craft[g] = entry.craft[g]! * decay + weight * craft[g]!;
+      f[at + AFFECTED + g] = f[at + AFFECTED + g]! * decay + weight * affected[g]!;
+      f[at + CRAFT + g] = f[at + CRAFT + g]! * decay + weight * craft[g]!;
     }
-    const now = Math.max(time, entry.lastSeen);
-    if (now - entry.reorderedAt >= REORDER_MS) {
-      entry.reorderedAt = now;
-      this.entries.touch(cell, entry, now);
-    } else entry.lastSeen = now;
+    const now = Math.max(time, last);
+    if (!(now - f[at + REORDERED_AT]! < REORDER_MS)) {
+      f[at + REORDERED_AT] = now;
+      entries.touch(row, now);
+    } else entries.setLastSeen(row, now);
   }
 
   snapshot(): BaselineSnapshot {
     const cells: BaselineSnapshot['cells'] = [];
-    for (const [cell, entry] of this.entries.entries()) {
-      cells.push([cell, entry.lastSeen, entry.affected.slice(), entry.craft.slice()]);
+    const entries = this.entries;
+    for (let row = entries.first(); row !== NO_ROW; row = entries.after(row)) {
+      const f = entries.chunk(row).f;
+      const at = entries.doubleIndex(row);
+      cells.push([
+        entries.keyOf(row),
+        entries.lastSeen(row),
+        Array.from(f.subarray(at + AFFECTED, at + AFFECTED + GROUP_COUNT)),
+        Array.from(f.subarray(at + CRAFT, at + CRAFT + GROUP_COUNT)),
+      ]);
     }
     return { schema: BASELINE_SNAPSHOT_SCHEMA_ID, cells };
   }
 
   restore(snapshot: BaselineSnapshot): void {
     const parsed = baselineSnapshotSchema.parse(snapshot);
-    this.entries.clear();
+    this.entries = new SlabMap(this.maxCells, LAYOUT);
     for (const [cell, lastSeen, affected, craft] of parsed.cells) {
-      this.entries.set(cell, { lastSeen, reorderedAt: lastSeen, affected: affected.slice(), craft: craft.slice() });
+      const existing = this.entries.get(cell);
+      const row = existing === NO_ROW ? this.entries.add(cell, lastSeen) : existing;
+      const f = this.entries.chunk(row).f;
+      const at = this.entries.doubleIndex(row);
+      f.set(affected, at + AFFECTED);
+      f.set(craft, at + CRAFT);
+      f[at + REORDERED_AT] = lastSeen;
     }
   }
 }
