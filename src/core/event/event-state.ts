@@ -50,15 +50,30 @@ export const eventStateSchema = z.object({
     .object({ at: z.number(), severity: z.number().int(), cells: z.array(z.string()), affected: z.number() })
     .nullable(),
   emitter: emitterSchema.nullable(),
+  /**
+   * The fit that located the emitter best (smallest error radius, within reach.ts's bound): components of cells
+   * within its reach join the event, so one 300 km jammer lighting scattered cells stays one alert. Fits drift as the
+   * craft that carry them move on; the emitter rarely does.
+   */
+  anchor: emitterSchema.optional(),
   /** Where affected craft were last healthy, per craft, kept for `edgeMemoryMs` (emitter-fit evidence). */
   edges: z.array(edgeSchema).optional(),
 });
 export type EventState = z.infer<typeof eventStateSchema>;
+
+/** A located emitter remembered after its event was forgotten (reach.ts), until `until`. */
+export const knownEmitterSchema = z.object({
+  kind: z.enum(['jamming', 'spoofing']),
+  fit: emitterSchema,
+  until: z.number(),
+});
+export type KnownEmitter = z.infer<typeof knownEmitterSchema>;
 
 export const eventSnapshotSchema = z.object({
   schema: z.literal(EVENT_SNAPSHOT_SCHEMA_ID),
   lastEval: z.number(),
   records: z.array(cellRecordSchema),
   events: z.array(eventStateSchema),
+  known: z.array(knownEmitterSchema).optional(),
 });
 export type EventSnapshot = z.infer<typeof eventSnapshotSchema>;

@@ -112,6 +112,32 @@ export const eventOptionsSchema = z
       .max(3)
       .default(3)
       .describe('a cell at this level opens the alert at once: a 1-in-10^8 tick is not a burst'),
+    anchorErrorFraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'an emitter fit anchors its event when its error radius is at most this share of its reach: anomalous cells ' +
+          'within that reach then join the event, however far from its other cells (0: off)',
+      ),
+    emitterMemoryMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(21_600_000)
+      .describe(
+        'an anchored emitter is remembered this long after its event is forgotten (6 h): anomalous cells within its ' +
+          'reach then form one new event with it, not one alert per patch of sparse traffic',
+      ),
+    fitMergeWithinKm: z
+      .number()
+      .min(0)
+      .default(600)
+      .describe(
+        'events of one kind without an anchor whose centres are this close are fitted together; one fit that ' +
+          'anchors and reaches both merges them (600 km: two patches on opposite sides of a 300 km jammer; 0: off)',
+      ),
     resolveAfterMs: z
       .number()
       .int()

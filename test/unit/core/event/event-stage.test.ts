@@ -13,6 +13,8 @@ const T0 = Date.UTC(2026, 0, 7, 6, 0, 0);
 const BASE = cellAt(55, 20, 4);
 const NEXT = ringOf(BASE, 1)[0]!;
 const FAR = cellAt(40, 0, 4);
+/** A well-located emitter at 55° N 20° E reaching 200 km. */
+const ANCHOR = { lat: 55, lon: 20, errorKm: 10, reachKm: 200, craft: 40, affected: 20 };
 
 /** Run `ticks` ticks from `from`; `cellsAt(t)` gives the anomalous cells of tick t. */
 function drive(
@@ -191,6 +193,47 @@ describe('event stage', () => {
     // Affected craft bunched in two cells with no unaffected craft around them do not locate an emitter.
     expect(open.emitter).toBeUndefined();
     expect(open.evidence.find((e) => e.code === 'EMITTER_UNRESOLVED')!.value).toBeGreaterThan(100);
+  });
+
+  it('joins a far patch within the reach of its located emitter to the event, not one beyond it', () => {
+    const stage = new EventStage();
+    const alerts = drive(stage, T0, 2, (t) => [anomalous(BASE, t)]);
+    const id = alerts[0]!.id;
+    const snapshot = stage.snapshot();
+    snapshot.events[0]!.anchor = ANCHOR;
+    stage.restore(snapshot);
+    const within = cellAt(56.3, 20, 4); // ~145 km north of the emitter, far more than three rings from BASE
+    const beyond = cellAt(57.9, 20, 4); // ~320 km
+    drive(stage, T0 + 2 * TICK, 4, (t) => [anomalous(BASE, t), anomalous(within, t), anomalous(beyond, t)], alerts);
+    const byId = new Map(alerts.map((a) => [a.id, a]));
+    expect(byId.size).toBe(2);
+    expect(byId.get(id)!.area.cells).toEqual([BASE, within].sort());
+    expect([...byId.values()].find((a) => a.id !== id)!.area.cells).toEqual([beyond]);
+  });
+
+  it('remembers a located emitter after its event: patches within its reach form one new event with it', () => {
+    const stage = new EventStage();
+    const snapshot = stage.snapshot();
+    snapshot.known = [{ kind: 'jamming', fit: ANCHOR, until: T0 + 3_600_000 }];
+    stage.restore(JSON.parse(JSON.stringify(snapshot)));
+    const north = cellAt(56.2, 20, 4);
+    const south = cellAt(53.8, 20, 4); // ~270 km apart, each ~130 km from the emitter
+    const alerts = drive(stage, T0, 3, (t) => [anomalous(north, t), anomalous(south, t)]);
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(1);
+    expect(alerts[0]!.area.cells).toEqual([north, south].sort());
+    // the remembered fit locates it until the event's own craft do better
+    expect(alerts[0]!.emitter).toMatchObject({ lat: ANCHOR.lat, lon: ANCHOR.lon, errorKm: ANCHOR.errorKm });
+    // …and a remembered emitter past its time, or another kind, joins nothing
+    const late = new EventStage();
+    late.restore({ ...snapshot, known: [{ kind: 'jamming', fit: ANCHOR, until: T0 - 1 }] });
+    expect(new Set(drive(late, T0, 3, (t) => [anomalous(north, t), anomalous(south, t)]).map((a) => a.id)).size).toBe(
+      2,
+    );
+    const spoof = new EventStage();
+    spoof.restore({ ...snapshot, known: [{ kind: 'spoofing', fit: ANCHOR, until: T0 + 3_600_000 }] });
+    expect(new Set(drive(spoof, T0, 3, (t) => [anomalous(north, t), anomalous(south, t)]).map((a) => a.id)).size).toBe(
+      2,
+    );
   });
 
   it('decides the same after a snapshot and restore', () => {
