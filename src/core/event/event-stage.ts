@@ -192,15 +192,6 @@ export class EventStage {
         const cells = [...a.cells, ...b.cells].sort((x, y) => (x.cell < y.cell ? -1 : 1));
         const edges = [...(a.edges ?? []), ...(b.edges ?? [])];
         const fit = fitEmitter(fitSamples(cells, edges), o.emitter, hashSeed(`${a.id}+${b.id}@${now}`));
-        console.error(
-          'pair',
-          new Date(now).toISOString().slice(11, 19),
-          a.id.slice(4, 12),
-          b.id.slice(4, 12),
-          fit
-            ? `${fit.lat.toFixed(2)},${fit.lon.toFixed(2)} err ${fit.errorKm.toFixed(0)} reach ${fit.reachKm.toFixed(0)}`
-            : 'none',
-        );
         if (fit === undefined || !anchors(fit, o.anchorErrorFraction)) continue;
         if (reachDepth(fit, a.cells) === undefined || reachDepth(fit, b.cells) === undefined) continue;
         this.absorb(b, a, now, emit);
@@ -449,13 +440,6 @@ export class EventStage {
     if (fit !== undefined && anchors(fit, this.options.anchorErrorFraction)) {
       if (event.anchor === undefined || fit.errorKm <= event.anchor.errorKm) event.anchor = fit;
     }
-    console.error(
-      new Date(now).toISOString().slice(11, 19),
-      event.id.slice(4, 12),
-      fit
-        ? `${fit.lat.toFixed(2)},${fit.lon.toFixed(2)} err ${fit.errorKm.toFixed(0)} reach ${fit.reachKm.toFixed(0)}`
-        : 'none',
-    );
   }
 
   private publish(event: EventState, status: AlertStatus, now: number, emit: EmitAlert, extra?: Evidence): void {
