@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BoundedMap } from '../collections/bounded-map.js';
+import { NO_ROW } from '../collections/slab.js';
+import { SlabMap } from '../collections/slab-map.js';
 import type { Alert } from '../schema/alert.js';
 import { ANOMALOUS_CELL_SCHEMA_ID, type AnomalousCell } from '../schema/cell.js';
 import type { Observation } from '../schema/observation.js';
@@ -12,7 +13,8 @@ import { cellAt, cellCentre, cellResolution, isCell } from './region/cells.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW } from './region/craft-group.js';
 import { percent, round4 } from './region/evidence.js';
 import { gpsjamRatio } from './region/score.js';
-import { WindowCell, WindowStore } from './region/window-store.js';
+import { sweepRows } from './region/sweep-rows.js';
+import { WindowStore } from './region/window-store.js';
 import { WindowTally } from './region/window-tally.js';
 
 /**
@@ -54,17 +56,14 @@ export type EmitAlert = (alert: Alert) => void;
 
 const DAY_MS = 86_400_000;
 
-class CellState extends WindowCell {
-  constructor(public lastSeen: number) {
-    super(null);
-  }
-}
+/** A cell is a row of a SlabMap (its key and last-seen time alone) and its number in the WindowStore. */
+const CELL_LAYOUT = { doubles: [], ints: [], refs: [] };
 
 const AIR_GROUPS: readonly number[] = [GROUP_AIR_LOW, GROUP_AIR_HIGH];
 
 export class GpsjamRule {
   readonly options: GpsjamRuleOptions;
-  private readonly cells: BoundedMap<string, CellState>;
+  private cells: SlabMap<string>;
   private readonly windows: WindowStore;
   private readonly events: EventStage;
   private readonly tally = new WindowTally();
@@ -75,7 +74,7 @@ export class GpsjamRule {
     this.options = gpsjamRuleOptionsSchema.parse(options);
     // altitude band 0: the rule does not tell aircraft groups apart
     this.windows = new WindowStore({ maxPerCell: this.options.maxCraftPerCell, altitudeBandFt: 0 });
-    this.cells = new BoundedMap(this.options.maxCells, (_key, state) => this.windows.drop(state));
+    this.cells = this.newCells();
     this.events = new EventStage({
       tickMs: this.options.tickMs,
       joinRings: 1,
@@ -97,26 +96,32 @@ export class GpsjamRule {
       if (obs.t < this.clock) return;
     }
     // Observations at the rule's resolution (the usual case) find their cell without an H3 call.
+    const cells = this.cells;
+    let cell = cells.get(obs.cell);
     let key = obs.cell;
-    let state = this.cells.get(key);
-    if (state === undefined) {
-      const cell = this.cellOf(obs);
-      if (cell === undefined) return;
-      key = cell;
-      state = this.cells.get(key);
+    if (cell === NO_ROW) {
+      const at = this.cellOf(obs);
+      if (at === undefined) return;
+      key = at;
+      cell = cells.get(key);
     }
-    if (state === undefined) {
-      state = new CellState(obs.t);
-      this.cells.set(key, state);
-    } else if (obs.t > state.lastSeen) this.cells.touch(key, state, obs.t);
+    if (cell === NO_ROW) {
+      cell = cells.add(key, obs.t);
+      this.windows.openCell(cell, NO_ROW);
+    } else if (obs.t > cells.lastSeen(cell)) cells.touch(cell, obs.t);
     // A day counts a craft bad if it was ever affected there: its first bad observation is kept.
-    if (o.window === 'day' && this.windows.isAffected(state, obs.id)) return;
-    this.windows.put(state, obs);
+    if (o.window === 'day' && this.windows.isAffected(cell, obs.id)) return;
+    this.windows.put(cell, obs);
   }
 
   advance(streamTimeMs: number, emit: EmitAlert): void {
     if (this.options.window === 'day') this.advanceDay(streamTimeMs, emit);
     else this.advanceSliding(streamTimeMs, emit);
+  }
+
+  /** Cells evicted (beyond maxCells) or dropped give back their windows. */
+  private newCells(): SlabMap<string> {
+    return new SlabMap(this.options.maxCells, CELL_LAYOUT, (cell) => this.windows.drop(cell));
   }
 
   private cellOf(obs: Observation): string | undefined {
@@ -141,7 +146,7 @@ export class GpsjamRule {
       const dayStart = this.clock;
       const dayEnd = dayStart + DAY_MS;
       const red = this.redCells(dayEnd, dayStart - 1);
-      this.cells.clear();
+      this.cells = this.newCells();
       this.windows.clear();
       this.clock = dayEnd;
       const byCell = new Map(red.map((c) => [c.cell, c]));
@@ -172,16 +177,13 @@ export class GpsjamRule {
   private redCells(t: number, cutoff: number): AnomalousCell[] {
     const red: AnomalousCell[] = [];
     const tally = this.tally;
-    for (const [key, state] of this.cells.entries()) {
-      this.windows.expireAndTally(state, cutoff, tally);
-      if (tally.total === 0) {
-        this.cells.delete(key);
-        this.windows.drop(state);
-        continue;
-      }
+    sweepRows(this.cells, (cell) => {
+      this.windows.expireAndTally(cell, cutoff, tally);
+      if (tally.total === 0) return false;
       const bad = tally.totalAffected;
       const ratio = gpsjamRatio(bad, tally.total);
-      if (ratio < this.options.redFrom) continue;
+      if (ratio < this.options.redFrom) return true;
+      const key = this.cells.keyOf(cell);
       const centre = cellCentre(key);
       const air = WindowTally.sum(tally.craft, AIR_GROUPS);
       const airBad = WindowTally.sum(tally.affected, AIR_GROUPS);
@@ -197,7 +199,7 @@ export class GpsjamRule {
         level: 3,
         observed: { aircraft: air, vessels: tally.total - air },
         affected: { aircraft: airBad, vessels: bad - airBad },
-        samples: this.windows.sample(state, this.options.maxSamples),
+        samples: this.windows.sample(cell, this.options.maxSamples),
         evidence: [
           {
             code: 'GPSJAM_RATIO',
@@ -206,7 +208,8 @@ export class GpsjamRule {
           },
         ],
       });
-    }
+      return true;
+    });
     return red;
   }
 }

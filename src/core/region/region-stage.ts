@@ -1,4 +1,5 @@
-import { BoundedMap } from '../../collections/bounded-map.js';
+import { NO_ROW } from '../../collections/slab.js';
+import { SlabMap } from '../../collections/slab-map.js';
 import { ANOMALOUS_CELL_SCHEMA_ID, type AnomalousCell, type CellRow } from '../../schema/cell.js';
 import { type Observation, observationSchema } from '../../schema/observation.js';
 import { type BaselineSnapshot, BaselineStore, baselineSnapshotSchema } from './baseline.js';
@@ -7,7 +8,8 @@ import { GROUP_AIR_HIGH, GROUP_AIR_LOW, GROUP_COUNT, GROUP_SEA } from './craft-g
 import { cellEvidence, round4 } from './evidence.js';
 import { type RegionOptions, type RegionOptionsInput, regionOptionsSchema } from './options.js';
 import { combinedScore, type GroupCounts, gpsjamRatio, type LevelRule, levelOf } from './score.js';
-import { WindowCell, WindowPool, WindowStore } from './window-store.js';
+import { sweepRows } from './sweep-rows.js';
+import { WindowStore } from './window-store.js';
 import { WindowTally } from './window-tally.js';
 
 /**
@@ -26,31 +28,23 @@ import { WindowTally } from './window-tally.js';
  *
  * The windows of every cell are in one WindowStore; a pool (the parent cell at `poolResolution`) is scored on its
  * cells' windows, each craft counted once (window-store.ts).
+ *
+ * Cells and pools are rows of SlabMaps (collections/slab-map.ts) in touch order, and a row number is also the cell's
+ * or pool's number in the WindowStore: an object per cell and per pool cost ~290 B a craft in the pipeline bench
+ * (their boxed doubles, and each BoundedMap's table, which kept a deleted entry per touch until it rehashed).
+ *
+ *   cell row   lat lon: its centre (Float64), res (Int32); the pool it is scored with is the WindowStore's
+ *   pool row   cellRes: the resolution of its cells (Int32); its key is the parent cell
+ *
+ * A cell or pool row moves to the back of the eviction order (only used beyond maxCells) at most once a tick: moving
+ * it for every observation was 5 % of the core's time when it was a Map delete and set.
  */
-class CellState extends WindowCell<PoolState> {
-  constructor(
-    public lastSeen: number,
-    readonly res: number,
-    readonly lat: number,
-    readonly lon: number,
-    /** The pool it is scored with too; null when pooling is off or the cell is that coarse. */
-    pool: PoolState | null,
-  ) {
-    super(pool);
-  }
-}
-
-/** A pool: the parent cell at `poolResolution` of the cells it scores together. */
-class PoolState extends WindowPool {
-  constructor(
-    readonly key: string,
-    public lastSeen: number,
-    /** The resolution of its cells. */
-    readonly cellRes: number,
-  ) {
-    super();
-  }
-}
+const CELL_LAT = 0;
+const CELL_LON = 1;
+const CELL_RES = 0;
+const CELL_LAYOUT = { doubles: [Number.NaN, Number.NaN], ints: [0], refs: [] };
+const POOL_CELL_RES = 0;
+const POOL_LAYOUT = { doubles: [], ints: [0], refs: [] };
 
 export const REGION_SNAPSHOT_SCHEMA_ID = 'jamwatch.region-state/1';
 
@@ -98,9 +92,9 @@ interface MutableGroupCounts {
 export class RegionStage {
   readonly options: RegionOptions;
   readonly counters: RegionCounters = { observations: 0, late: 0, invalidCell: 0 };
-  private readonly cells: BoundedMap<string, CellState>;
+  private cells: SlabMap<string>;
   /** Pools: the parent cells one resolution level up (or more), scored on their cells' windows. */
-  private readonly pools: BoundedMap<string, PoolState>;
+  private pools: SlabMap<string>;
   private readonly windows: WindowStore;
   /** Cells sent as anomalous at the current tick on their own (a pool does not send them again). */
   private readonly sentCells = new Set<string>();
@@ -118,8 +112,8 @@ export class RegionStage {
     const o = regionOptionsSchema.parse(options);
     this.options = o;
     this.windows = new WindowStore({ maxPerCell: o.maxCraftPerCell, altitudeBandFt: o.altitudeBandFt });
-    this.cells = new BoundedMap(o.maxCells, (_cell, state) => this.windows.drop(state));
-    this.pools = new BoundedMap(o.maxCells, (_pool, state) => state.release());
+    this.cells = this.newCells();
+    this.pools = this.newPools();
     this.baselines = new BaselineStore(
       {
         prior: o.baselinePrior,
@@ -163,39 +157,60 @@ export class RegionStage {
       this.counters.late++;
       return;
     }
-    let state = this.cells.get(obs.cell);
-    if (state === undefined) {
+    const cells = this.cells;
+    let cell = cells.get(obs.cell);
+    if (cell === NO_ROW) {
       if (!isCell(obs.cell)) {
         this.counters.invalidCell++;
         return;
       }
-      const centre = cellCentre(obs.cell);
-      const pool = poolOf(obs.cell, this.options.poolResolution);
-      const poolState = pool === obs.cell ? null : this.poolFor(pool, centre.res, obs.t);
-      state = new CellState(obs.t, centre.res, centre.lat, centre.lon, poolState);
-      this.cells.set(obs.cell, state);
+      cell = this.addCell(obs.cell, obs.t);
     } else {
-      if (obs.t >= state.lastSeen + this.options.tickMs) {
-        // the eviction order (only used beyond maxCells) needs no finer grain than a tick: a Map delete and set for
-        // every observation was 5 % of the core's time
-        this.cells.touch(obs.cell, state, obs.t);
-      }
-      const pool = state.pool;
-      if (pool !== null && obs.t >= pool.lastSeen + this.options.tickMs) this.pools.touch(pool.key, pool, obs.t);
+      const tick = this.options.tickMs;
+      if (obs.t >= cells.lastSeen(cell) + tick) cells.touch(cell, obs.t);
+      const pool = this.windows.poolOf(cell);
+      if (pool !== NO_ROW && obs.t >= this.pools.lastSeen(pool) + tick) this.pools.touch(pool, obs.t);
     }
-    this.windows.put(state, obs);
+    this.windows.put(cell, obs);
+  }
+
+  /** A new cell's row, its centre set and its window opened in its pool. */
+  private addCell(key: string, t: number): number {
+    const centre = cellCentre(key);
+    const poolKey = poolOf(key, this.options.poolResolution);
+    const pool = poolKey === key ? NO_ROW : this.poolFor(poolKey, centre.res, t);
+    const cells = this.cells;
+    const cell = cells.add(key, t);
+    const at = cells.doubleIndex(cell);
+    const c = cells.chunk(cell);
+    c.f[at + CELL_LAT] = centre.lat;
+    c.f[at + CELL_LON] = centre.lon;
+    c.i[cells.intIndex(cell) + CELL_RES] = centre.res;
+    this.windows.openCell(cell, pool);
+    return cell;
   }
 
   /** The pool of a new cell, made or touched. */
-  private poolFor(pool: string, cellRes: number, t: number): PoolState {
-    let state = this.pools.get(pool);
-    if (state === undefined) {
-      state = new PoolState(pool, t, cellRes);
-      this.pools.set(pool, state);
-    } else if (t >= state.lastSeen + this.options.tickMs) {
-      this.pools.touch(pool, state, t);
+  private poolFor(key: string, cellRes: number, t: number): number {
+    const pools = this.pools;
+    let pool = pools.get(key);
+    if (pool === NO_ROW) {
+      pool = pools.add(key, t);
+      pools.chunk(pool).i[pools.intIndex(pool) + POOL_CELL_RES] = cellRes;
+    } else if (t >= pools.lastSeen(pool) + this.options.tickMs) {
+      pools.touch(pool, t);
     }
-    return state;
+    return pool;
+  }
+
+  /** Cells whose row is evicted (beyond maxCells) or dropped give back their windows. */
+  private newCells(): SlabMap<string> {
+    return new SlabMap(this.options.maxCells, CELL_LAYOUT, (cell) => this.windows.drop(cell));
+  }
+
+  /** Pools evicted (beyond maxCells) let go of their cells, which are scored alone from then on. */
+  private newPools(): SlabMap<string> {
+    return new SlabMap(this.options.maxCells, POOL_LAYOUT, (pool) => this.windows.releasePool(pool));
   }
 
   /** Run every tick boundary up to `streamTimeMs` that has not run yet. */
@@ -218,7 +233,10 @@ export class RegionStage {
     };
     if (options.windows) {
       const windows: Observation[] = [];
-      for (const [cell, state] of this.cells.entries()) this.windows.observations(state, cell, windows);
+      const cells = this.cells;
+      for (let cell = cells.first(); cell !== NO_ROW; cell = cells.after(cell)) {
+        this.windows.observations(cell, cells.keyOf(cell), windows);
+      }
       out.windows = windows;
     }
     return out;
@@ -230,8 +248,8 @@ export class RegionStage {
       throw new RangeError(`region snapshot schema ${String(snapshot.schema)} is not ${REGION_SNAPSHOT_SCHEMA_ID}`);
     }
     this.baselines.restore(baselineSnapshotSchema.parse(snapshot.baselines));
-    this.cells.clear();
-    this.pools.clear();
+    this.cells = this.newCells();
+    this.pools = this.newPools();
     this.windows.clear();
     this.lastTick = snapshot.lastTick;
     const counted = this.counters.observations;
@@ -240,49 +258,53 @@ export class RegionStage {
   }
 
   private evaluate(t: number, emitRow: EmitRow, emitCell: EmitCell): void {
-    const o = this.options;
-    const cutoff = t - o.windowMs;
-    const tally = this.tally;
-    const windows = this.windows;
+    const cutoff = t - this.options.windowMs;
     this.sentCells.clear();
-    for (const [cell, state] of this.cells.entries()) {
-      windows.expireAndTally(state, cutoff, tally);
-      if (tally.total === 0) {
-        this.cells.delete(cell);
-        windows.drop(state);
-        continue;
-      }
-      // with nothing affected every score is 0 (score.ts): the baselines are not needed
-      if (tally.totalAffected > 0) this.fillGroups(cell);
-      if (WindowTally.sum(tally.craft, AIR_GROUPS) > 0) emitRow(this.row(t, cell, state, 'adsb', AIR_GROUPS).row);
-      if (tally.craft[GROUP_SEA]! > 0) emitRow(this.row(t, cell, state, 'ais', SEA_GROUPS).row);
-      const fused = this.row(t, cell, state, 'all', ALL_GROUPS);
-      emitRow(fused.row);
-      if (fused.row.level > 0) {
-        emitCell(this.anomalous(t, cell, state, tally, this.verdict(fused.score, fused.row.level)));
-        this.sentCells.add(cell);
-      }
-      if (fused.score < o.bands.low) this.baselines.learn(cell, t, tally.affected, tally.craft, this.learnWeight);
-    }
+    sweepRows(this.cells, (cell) => this.evaluateCell(cell, t, cutoff, emitRow, emitCell));
     // every cell has been expired at this tick's cut-off: a pool counts what its cells hold
-    for (const [pool, state] of this.pools.entries()) {
-      windows.tallyPool(state, tally);
-      if (tally.total === 0) {
-        // its cells are all gone
-        this.pools.delete(pool);
-        continue;
-      }
-      if (tally.totalAffected === 0) {
-        // nothing affected: not anomalous, a quiet tick that teaches the baseline (no score needed)
-        this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
-        continue;
-      }
-      this.fillGroups(pool);
-      const score = this.score(ALL_GROUPS);
-      if (score < o.bands.low) this.baselines.learn(pool, t, tally.affected, tally.craft, this.learnWeight);
-      const level = levelOf(score, tally.totalAffected, tally.total, this.levelRule);
-      if (level > 0) this.sendPool(t, state, this.verdict(score, level), cutoff, emitCell);
+    sweepRows(this.pools, (pool) => this.evaluatePool(pool, t, cutoff, emitCell));
+  }
+
+  /** One cell at tick `t`: its rows, and its anomalous cell if any. False when its window is empty: drop it. */
+  private evaluateCell(cell: number, t: number, cutoff: number, emitRow: EmitRow, emitCell: EmitCell): boolean {
+    const tally = this.tally;
+    this.windows.expireAndTally(cell, cutoff, tally);
+    if (tally.total === 0) return false;
+    const key = this.cells.keyOf(cell);
+    // with nothing affected every score is 0 (score.ts): the baselines are not needed
+    if (tally.totalAffected > 0) this.fillGroups(key);
+    if (WindowTally.sum(tally.craft, AIR_GROUPS) > 0) emitRow(this.row(t, key, cell, 'adsb', AIR_GROUPS).row);
+    if (tally.craft[GROUP_SEA]! > 0) emitRow(this.row(t, key, cell, 'ais', SEA_GROUPS).row);
+    const fused = this.row(t, key, cell, 'all', ALL_GROUPS);
+    emitRow(fused.row);
+    if (fused.row.level > 0) {
+      emitCell(this.anomalous(t, key, cell, tally, this.verdict(fused.score, fused.row.level)));
+      this.sentCells.add(key);
     }
+    if (fused.score < this.options.bands.low) {
+      this.baselines.learn(key, t, tally.affected, tally.craft, this.learnWeight);
+    }
+    return true;
+  }
+
+  /** One pool at tick `t`, after its cells: its cells sent if it is anomalous. False when it has none: drop it. */
+  private evaluatePool(pool: number, t: number, cutoff: number, emitCell: EmitCell): boolean {
+    const tally = this.tally;
+    this.windows.tallyPool(pool, tally);
+    // its cells are all gone
+    if (tally.total === 0) return false;
+    const key = this.pools.keyOf(pool);
+    if (tally.totalAffected === 0) {
+      // nothing affected: not anomalous, a quiet tick that teaches the baseline (no score needed)
+      this.baselines.learn(key, t, tally.affected, tally.craft, this.learnWeight);
+      return true;
+    }
+    this.fillGroups(key);
+    const score = this.score(ALL_GROUPS);
+    if (score < this.options.bands.low) this.baselines.learn(key, t, tally.affected, tally.craft, this.learnWeight);
+    const level = levelOf(score, tally.totalAffected, tally.total, this.levelRule);
+    if (level > 0) this.sendPool(t, pool, this.verdict(score, level), cutoff, emitCell);
+    return true;
   }
 
   /** Counts and baselines of the tallied window, per group, for the score. */
@@ -301,21 +323,24 @@ export class RegionStage {
    * kind, score, level and evidence, and the cell's own counts and sample: the event stage joins and fits them as
    * usual, and the alert's area stays made of the cells where the craft were.
    */
-  private sendPool(t: number, pool: PoolState, verdict: Verdict, cutoff: number, emitCell: EmitCell): void {
+  private sendPool(t: number, pool: number, verdict: Verdict, cutoff: number, emitCell: EmitCell): void {
+    const pools = this.pools;
+    const key = pools.keyOf(pool);
     const res = this.options.poolResolution;
     verdict.evidence.push({
       code: 'POOLED',
-      text: `scored with the neighbouring cells of its resolution-${res} parent ${pool.key}`,
+      text: `scored with the neighbouring cells of its resolution-${res} parent ${key}`,
       value: res,
     });
     const child = this.childTally;
-    for (const cell of cellsOfPool(pool.key, pool.cellRes)) {
-      if (this.sentCells.has(cell)) continue;
-      const cs = this.cells.get(cell);
-      if (cs === undefined) continue;
-      this.windows.expireAndTally(cs, cutoff, child);
+    const cellRes = pools.chunk(pool).i[pools.intIndex(pool) + POOL_CELL_RES]!;
+    for (const cellKey of cellsOfPool(key, cellRes)) {
+      if (this.sentCells.has(cellKey)) continue;
+      const cell = this.cells.get(cellKey);
+      if (cell === NO_ROW) continue;
+      this.windows.expireAndTally(cell, cutoff, child);
       if (child.total === 0) continue;
-      emitCell(this.anomalous(t, cell, cs, child, verdict));
+      emitCell(this.anomalous(t, cellKey, cell, child, verdict));
     }
   }
 
@@ -330,8 +355,8 @@ export class RegionStage {
   /** One gnss_cell row over a set of groups; also returns the unrounded score. */
   private row(
     t: number,
-    cell: string,
-    state: CellState,
+    key: string,
+    cell: number,
     src: CellRow['src'],
     groupSet: readonly number[],
   ): { row: CellRow; score: number } {
@@ -339,13 +364,16 @@ export class RegionStage {
     const craft = WindowTally.sum(tally.craft, groupSet);
     const degraded = WindowTally.sum(tally.affected, groupSet);
     const score = degraded > 0 ? this.score(groupSet) : 0;
+    const cells = this.cells;
+    const at = cells.doubleIndex(cell);
+    const c = cells.chunk(cell);
     const row: CellRow = {
       t,
-      cell,
-      res: state.res,
+      cell: key,
+      res: c.i[cells.intIndex(cell) + CELL_RES]!,
       src,
-      lat: state.lat,
-      lon: state.lon,
+      lat: c.f[at + CELL_LAT]!,
+      lon: c.f[at + CELL_LON]!,
       craft,
       degraded,
       jumps: WindowTally.sum(tally.jumps, groupSet),
@@ -375,20 +403,23 @@ export class RegionStage {
   }
 
   /** An anomalous cell: the verdict (its own or its pool's), with the cell's place, counts and sample. */
-  private anomalous(t: number, cell: string, state: CellState, counts: WindowTally, verdict: Verdict): AnomalousCell {
+  private anomalous(t: number, key: string, cell: number, counts: WindowTally, verdict: Verdict): AnomalousCell {
+    const cells = this.cells;
+    const at = cells.doubleIndex(cell);
+    const c = cells.chunk(cell);
     return {
       schema: ANOMALOUS_CELL_SCHEMA_ID,
       t,
-      cell,
-      res: state.res,
-      lat: state.lat,
-      lon: state.lon,
+      cell: key,
+      res: c.i[cells.intIndex(cell) + CELL_RES]!,
+      lat: c.f[at + CELL_LAT]!,
+      lon: c.f[at + CELL_LON]!,
       kind: verdict.kind,
       score: round4(verdict.score),
       level: verdict.level,
       observed: { aircraft: WindowTally.sum(counts.craft, AIR_GROUPS), vessels: counts.craft[GROUP_SEA]! },
       affected: { aircraft: WindowTally.sum(counts.affected, AIR_GROUPS), vessels: counts.affected[GROUP_SEA]! },
-      samples: this.windows.sample(state, this.options.maxSamples),
+      samples: this.windows.sample(cell, this.options.maxSamples),
       evidence: verdict.evidence,
     };
   }

@@ -60,4 +60,34 @@ describe('baseline store', () => {
     for (let i = 0; i < 10; i++) store.learn(`c${i}`, i, [0, 0, 0], [1, 1, 1], 1);
     expect(store.size).toBe(3);
   });
+
+  it('keeps affected counts only for cells that learned an affected craft, given back with the cell', () => {
+    const store = new BaselineStore(rule, 3);
+    store.learn('quiet', 0, [0, 0, 0], [0, 10, 0], 1);
+    expect(store.affectedCount).toBe(0);
+    store.learn('busy', 0, [0, 0, 0], [0, 10, 0], 1);
+    store.learn('busy', HOUR, [0, 2, 0], [0, 10, 0], 1);
+    expect(store.affectedCount).toBe(1);
+    // the same figures as counts kept for every cell: decayed zeros are zeros
+    const decay = 0.5 ** (HOUR / rule.halfLifeMs);
+    expect(store.share('busy', 1)).toBe(baselineShare(2, 10 * decay + 10, rule));
+    expect(store.share('quiet', 1)).toBe(baselineShare(0, 10, rule));
+    const snapshot = store.snapshot();
+    expect(snapshot.cells.map(([cell, , affected]) => [cell, affected])).toEqual([
+      ['quiet', [0, 0, 0]],
+      ['busy', [0, 2, 0]],
+    ]);
+    const copy = new BaselineStore(rule, 3);
+    copy.restore(snapshot);
+    expect(copy.affectedCount).toBe(1);
+    expect(copy.snapshot()).toEqual(snapshot);
+    // evicted (the stalest first): its affected counts go with it, and a new cell starts from zeros
+    for (const cell of ['c1', 'c2', 'c3']) store.learn(cell, 2 * HOUR, [0, 0, 0], [1, 1, 1], 1);
+    expect(store.size).toBe(3);
+    expect(store.affectedCount).toBe(0);
+    store.learn('c4', 2 * HOUR, [1, 0, 0], [1, 0, 0], 1);
+    expect(store.affectedCount).toBe(1);
+    expect(store.snapshot().cells.find(([cell]) => cell === 'c4')![2]).toEqual([1, 0, 0]);
+    expect(store.share('busy', 1)).toBe(baselineShare(0, 0, rule));
+  });
 });

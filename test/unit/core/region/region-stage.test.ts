@@ -32,6 +32,8 @@ function run(
   return out;
 }
 
+const centre = (cell: string) => ({ lat: cellCentre(cell).lat, lon: cellCentre(cell).lon });
+
 /** A crowd every minute from `from` for `minutes`: `good` + `bad` aircraft (the same ids each minute). */
 function steady(from: number, minutes: number, good: number, bad: number, at = HELSINKI): Observation[] {
   const out: Observation[] = [];
@@ -196,6 +198,31 @@ describe('region stage', () => {
     expect(restored.cellCount).toBe(0);
   });
 
+  it('evicts the stalest cell beyond maxCells, a cell moving back at most once a tick, and restores what is left', () => {
+    const cells = cellsOfPool(poolOf(cellAt(HELSINKI.lat, HELSINKI.lon, 4), 3), 4).sort();
+    const at = (k: number, t: number, id = `icao:00000${k}`) => obs({ t, id, ...centre(cells[k]!) });
+    const options: RegionOptionsInput = { maxCells: 3, poolResolution: 0 };
+    const stage = new RegionStage(options);
+    const rowsAt = (out: Run, t: number) => out.rows.filter((r) => r.src === 'all' && r.t === t).map((r) => r.cell);
+    // c1 seen again within a tick of its last move stays; c0 seen a tick later moves behind c1 and c2: c3 evicts c1
+    const first = [at(0, T0), at(1, T0), at(2, T0), at(1, T0 + TICK - 1000), at(0, T0 + TICK), at(3, T0 + TICK)];
+    let out = run(stage, first, T0 + 2 * TICK);
+    expect(rowsAt(out, T0 + TICK)).toEqual([cells[0], cells[1], cells[2]]);
+    expect(rowsAt(out, T0 + 2 * TICK)).toEqual([cells[2], cells[0], cells[3]]);
+    expect(stage.cellCount).toBe(3);
+    // c1 back (a new craft) evicts c2
+    out = run(stage, [at(1, T0 + 2 * TICK + 2000, 'icao:000009')], T0 + 3 * TICK);
+    expect(rowsAt(out, T0 + 3 * TICK)).toEqual([cells[0], cells[3], cells[1]]);
+    const snapshot = JSON.parse(JSON.stringify(stage.snapshot({ windows: true })));
+    expect(snapshot.windows.map((o: Observation) => o.id)).toEqual(['icao:000000', 'icao:000003', 'icao:000009']);
+    const restored = new RegionStage(options);
+    restored.restore(snapshot);
+    expect(restored.snapshot({ windows: true })).toEqual(snapshot);
+    const next = [at(2, T0 + 3 * TICK + 1000), at(1, T0 + 4 * TICK)];
+    expect(run(restored, next, T0 + 5 * TICK)).toEqual(run(stage, next, T0 + 5 * TICK));
+    expect(restored.cellCount).toBe(3);
+  });
+
   it('is deterministic: the same input twice gives identical output', () => {
     const input = [...steady(T0, 20, 9, 1), ...steady(T0 + 20 * MINUTE, 20, 4, 6, { lat: 55.5, lon: 20.5 })];
     const a = run(new RegionStage(), input, T0 + 45 * MINUTE);
@@ -208,7 +235,6 @@ describe('region stage: cells pooled by their resolution-3 parent', () => {
   // the resolution-3 pool round Helsinki and four of its seven resolution-4 cells
   const pool = poolOf(cellAt(HELSINKI.lat, HELSINKI.lon, 4), 3);
   const cells = cellsOfPool(pool, 4).sort().slice(0, 4);
-  const centre = (cell: string) => ({ lat: cellCentre(cell).lat, lon: cellCentre(cell).lon });
   /** In cell k: `bad` degraded aircraft and `good` good ones, ids from the hex prefix of k. */
   const inCell = (k: number, good: number, bad: number) => crowd(T0, good, bad, centre(cells[k]!), 'abcd'[k]!);
   const fused = (rows: CellRow[], cell: string) => rows.find((r) => r.src === 'all' && r.cell === cell)!;
@@ -237,6 +263,21 @@ describe('region stage: cells pooled by their resolution-3 parent', () => {
     // with pooling off, nothing
     const alone = run(new RegionStage({ poolResolution: 0 }), observations, T0 + TICK);
     expect(alone.cells).toEqual([]);
+  });
+
+  it('drops a pool whose cells are gone, and makes it anew when craft come back', () => {
+    const stage = new RegionStage();
+    const observations = [inCell(0, 0, 1), inCell(1, 1, 1), inCell(2, 0, 1), inCell(3, 1, 1)].flat();
+    const later = (o: Observation) => ({ ...o, t: o.t + 10 * MINUTE });
+    const first = run(stage, observations, T0 + TICK);
+    // the windows empty 5 minutes on: cells and pool dropped
+    const between = run(stage, [], T0 + 6 * MINUTE);
+    expect(between.cells.filter((c) => c.t >= T0 + 5 * MINUTE)).toEqual([]);
+    expect(between.cells.length).toBeGreaterThan(0);
+    expect(stage.cellCount).toBe(0);
+    const again = run(stage, observations.map(later), T0 + 10 * MINUTE + TICK);
+    expect(again.cells.map((c) => c.cell).sort()).toEqual(first.cells.map((c) => c.cell).sort());
+    expect(again.cells.every((c) => c.evidence.some((e) => e.code === 'POOLED'))).toBe(true);
   });
 
   it('counts a craft seen in two of its cells once', () => {
