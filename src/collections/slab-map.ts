@@ -115,6 +115,17 @@ export class SlabMap<K> implements SlabRows {
     return dropped;
   }
 
+  /**
+   * Visit every entry, stalest first, and drop those `keep` says no to, after the whole visit (through onEvict, in
+   * visit order); the kept ones keep their order and last-seen times. What a loop over a BoundedMap's entries that
+   * deletes some of them did.
+   */
+  sweep(keep: (row: number) => boolean): void {
+    const dropped: number[] = [];
+    for (let row = this.head; row !== NO_ROW; row = this.link(row, NEXT)) if (!keep(row)) dropped.push(row);
+    for (const row of dropped) this.remove(row);
+  }
+
   /** The stalest entry's row (NO_ROW when empty); with `after`, walks the entries oldest first. */
   first(): number {
     return this.head;

@@ -13,7 +13,6 @@ import { cellAt, cellCentre, cellResolution, isCell } from './region/cells.js';
 import { GROUP_AIR_HIGH, GROUP_AIR_LOW } from './region/craft-group.js';
 import { percent, round4 } from './region/evidence.js';
 import { gpsjamRatio } from './region/score.js';
-import { sweepRows } from './region/sweep-rows.js';
 import { WindowStore } from './region/window-store.js';
 import { WindowTally } from './region/window-tally.js';
 
@@ -177,7 +176,7 @@ export class GpsjamRule {
   private redCells(t: number, cutoff: number): AnomalousCell[] {
     const red: AnomalousCell[] = [];
     const tally = this.tally;
-    sweepRows(this.cells, (cell) => {
+    this.cells.sweep((cell) => {
       this.windows.expireAndTally(cell, cutoff, tally);
       if (tally.total === 0) return false;
       const bad = tally.totalAffected;

@@ -8,7 +8,6 @@ import { GROUP_AIR_HIGH, GROUP_AIR_LOW, GROUP_COUNT, GROUP_SEA } from './craft-g
 import { cellEvidence, round4 } from './evidence.js';
 import { type RegionOptions, type RegionOptionsInput, regionOptionsSchema } from './options.js';
 import { combinedScore, type GroupCounts, gpsjamRatio, type LevelRule, levelOf } from './score.js';
-import { sweepRows } from './sweep-rows.js';
 import { WindowStore } from './window-store.js';
 import { WindowTally } from './window-tally.js';
 
@@ -260,9 +259,9 @@ export class RegionStage {
   private evaluate(t: number, emitRow: EmitRow, emitCell: EmitCell): void {
     const cutoff = t - this.options.windowMs;
     this.sentCells.clear();
-    sweepRows(this.cells, (cell) => this.evaluateCell(cell, t, cutoff, emitRow, emitCell));
+    this.cells.sweep((cell) => this.evaluateCell(cell, t, cutoff, emitRow, emitCell));
     // every cell has been expired at this tick's cut-off: a pool counts what its cells hold
-    sweepRows(this.pools, (pool) => this.evaluatePool(pool, t, cutoff, emitCell));
+    this.pools.sweep((pool) => this.evaluatePool(pool, t, cutoff, emitCell));
   }
 
   /** One cell at tick `t`: its rows, and its anomalous cell if any. False when its window is empty: drop it. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_ROW } from '../../../../src/collections/slab.js';
-import { SlabMap } from '../../../../src/collections/slab-map.js';
-import { sweepRows } from '../../../../src/core/region/sweep-rows.js';
+import { NO_ROW } from '../../../src/collections/slab.js';
+import { SlabMap } from '../../../src/collections/slab-map.js';
 
 const LAYOUT = { doubles: [], ints: [], refs: [] };
 
@@ -21,11 +20,11 @@ function filled(names: readonly string[]): { map: SlabMap<string>; evicted: stri
   return { map, evicted };
 }
 
-describe('sweepRows', () => {
+describe('SlabMap.sweep', () => {
   it('visits every entry stalest first and drops the refused ones, the others keeping order and times', () => {
     const { map, evicted } = filled(['a', 'b', 'c', 'd', 'e']);
     const visited: string[] = [];
-    sweepRows(map, (row) => {
+    map.sweep((row) => {
       visited.push(map.keyOf(row));
       // nothing is evicted during the visit
       expect(evicted).toEqual([]);
@@ -46,15 +45,15 @@ describe('sweepRows', () => {
 
   it('keeps everything, or drops everything', () => {
     const all = filled(['a', 'b', 'c']);
-    sweepRows(all.map, () => true);
+    all.map.sweep(() => true);
     expect(keys(all.map)).toEqual(['a', 'b', 'c']);
     expect(all.evicted).toEqual([]);
     const none = filled(['a', 'b', 'c']);
-    sweepRows(none.map, () => false);
+    none.map.sweep(() => false);
     expect(none.map.size).toBe(0);
     expect(none.evicted).toEqual(['a', 'b', 'c']);
     const empty = filled([]);
-    sweepRows(empty.map, () => false);
+    empty.map.sweep(() => false);
     expect(empty.map.size).toBe(0);
   });
 });
