@@ -17,7 +17,12 @@ import {
  * where BoundedMap deletes and re-inserts the Map entry (the Map keeps deleted entries until it rehashes: with a touch
  * a minute per craft its table reached 3× the live entries).
  *
- * A row holds the map's own slots before the caller's: doubles [lastSeen, …], ints [prev row, next row, …],
+ * The index is our own open-addressing table of row numbers (an Int32Array at most half full, linear probing,
+ * deletion by backward shift), the key's 32-bit FNV-1a hash kept in the row: a JS Map's table costs ~28 bytes per
+ * slot of a power-of-two capacity, ~90 bytes per entry at 24k cells, and was the largest part of the pipeline's
+ * memory per craft once the records were rows. Keys are strings (craft ids, H3 cells).
+ *
+ * A row holds the map's own slots before the caller's: doubles [lastSeen, …], ints [prev row, next row, hash, …],
  * refs [key, …]. The caller's indexes (`doubleIndex`…) point past them.
  */
 
@@ -26,11 +31,23 @@ const PREV = 0;
 const NEXT = 1;
 const KEY = 0;
 const OWN_DOUBLES = 1;
-const OWN_INTS = 2;
+const HASH = 2;
+const OWN_INTS = 3;
+/** Smallest table: 256 slots. */
+const MIN_TABLE = 256;
+const EMPTY = -1;
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, with a final xor-shift so that the low bits (the slot) mix too. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h ^ (h >>> 15);
+}
 const OWN_REFS = 1;
 
-export class SlabMap<K> implements SlabRows {
-  private readonly index = new Map<K, number>();
+export class SlabMap<K extends string> implements SlabRows {
+  private table = new Int32Array(MIN_TABLE).fill(EMPTY);
+  private count = 0;
   private readonly slab: Slab;
   private head = NO_ROW;
   private tail = NO_ROW;
@@ -45,22 +62,22 @@ export class SlabMap<K> implements SlabRows {
     if (!(maxSize > 0)) throw new RangeError(`SlabMap maxSize must be > 0, got ${maxSize}`);
     this.slab = new Slab({
       doubles: [Number.NaN, ...layout.doubles],
-      ints: [NO_ROW, NO_ROW, ...layout.ints],
+      ints: [NO_ROW, NO_ROW, 0, ...layout.ints],
       refs: [undefined, ...layout.refs],
     });
   }
 
   get size(): number {
-    return this.index.size;
+    return this.count;
   }
 
   /** The row of `key`, or NO_ROW. */
   get(key: K): number {
-    return this.index.get(key) ?? NO_ROW;
+    return this.find(key, hashOf(key));
   }
 
   has(key: K): boolean {
-    return this.index.has(key);
+    return this.find(key, hashOf(key)) !== NO_ROW;
   }
 
   /**
@@ -68,16 +85,19 @@ export class SlabMap<K> implements SlabRows {
    * Returns its row, set to the layout's initial values.
    */
   add(key: K, time: number): number {
-    if (this.index.has(key)) throw new Error(`SlabMap: key already present: ${String(key)}`);
-    if (this.index.size >= this.maxSize) {
+    const hash = hashOf(key);
+    if (this.find(key, hash) !== NO_ROW) throw new Error(`SlabMap: key already present: ${key}`);
+    if (this.count >= this.maxSize) {
       this.evicted++;
       this.remove(this.head);
     }
     const row = this.slab.take();
     this.setLastSeen(row, time);
-    this.chunk(row).r[(row & SLAB_CHUNK_MASK) * this.slab.refStride + KEY] = key;
+    const c = this.chunk(row);
+    c.r[(row & SLAB_CHUNK_MASK) * this.slab.refStride + KEY] = key;
+    c.i[(row & SLAB_CHUNK_MASK) * this.slab.intStride + HASH] = hash;
     this.append(row);
-    this.index.set(key, row);
+    this.insert(row, hash);
     return row;
   }
 
@@ -155,9 +175,71 @@ export class SlabMap<K> implements SlabRows {
   /** Take an entry out: out of the index and the list, then its row given back to the slab. */
   private remove(row: number): void {
     this.onEvict?.(row);
-    this.index.delete(this.keyOf(row));
+    this.erase(row);
     this.unlink(row);
     this.slab.give(row);
+  }
+
+  /** The row of `key` (whose hash is `hash`), or NO_ROW: probe from its slot to the first empty one. */
+  private find(key: K, hash: number): number {
+    const t = this.table;
+    const mask = t.length - 1;
+    const slab = this.slab;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const row = t[i]!;
+      if (row === EMPTY) return NO_ROW;
+      const c = slab.chunks[row >> SLAB_CHUNK_SHIFT]!;
+      const o = row & SLAB_CHUNK_MASK;
+      if (c.i[o * slab.intStride + HASH] === hash && c.r[o * slab.refStride + KEY] === key) return row;
+    }
+  }
+
+  private hashAt(row: number): number {
+    return this.chunk(row).i[(row & SLAB_CHUNK_MASK) * this.slab.intStride + HASH]!;
+  }
+
+  /** Put a row in the table, doubling the table first to keep it at most half full. */
+  private insert(row: number, hash: number): void {
+    if ((this.count + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
+    const t = this.table;
+    const mask = t.length - 1;
+    let i = hash & mask;
+    while (t[i] !== EMPTY) i = (i + 1) & mask;
+    t[i] = row;
+    this.count++;
+  }
+
+  private rehash(capacity: number): void {
+    const old = this.table;
+    const t = new Int32Array(capacity).fill(EMPTY);
+    const mask = capacity - 1;
+    for (const row of old) {
+      if (row === EMPTY) continue;
+      let i = this.hashAt(row) & mask;
+      while (t[i] !== EMPTY) i = (i + 1) & mask;
+      t[i] = row;
+    }
+    this.table = t;
+  }
+
+  /**
+   * Take a row out of the table. Backward shift: each later entry of the probe run moves into the hole unless its own
+   * slot lies cyclically in (hole, its place], so that no probe ever meets a gap before its key.
+   */
+  private erase(row: number): void {
+    const t = this.table;
+    const mask = t.length - 1;
+    let hole = this.hashAt(row) & mask;
+    while (t[hole] !== row) hole = (hole + 1) & mask;
+    for (let j = (hole + 1) & mask; t[j] !== EMPTY; j = (j + 1) & mask) {
+      const home = this.hashAt(t[j]!) & mask;
+      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (stays) continue;
+      t[hole] = t[j]!;
+      hole = j;
+    }
+    t[hole] = EMPTY;
+    this.count--;
   }
 
   private append(row: number): void {

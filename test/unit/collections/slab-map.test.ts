@@ -98,3 +98,38 @@ describe('SlabMap', () => {
     expect(() => new SlabMap(0, LAYOUT)).toThrow(RangeError);
   });
 });
+
+describe('SlabMap index (open addressing)', () => {
+  it('agrees with a Map through 20,000 random adds, lookups, expiries and evictions, across table growth', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const reference = new Map<string, number>();
+    const map: SlabMap<string> = new SlabMap(1_000, { doubles: [0], ints: [], refs: [] }, (row) => {
+      reference.delete(map.keyOf(row));
+    });
+    for (let t = 0; t < 20_000; t++) {
+      const key = `k${Math.floor(random() * 5_000).toString(36)}`;
+      const row = map.get(key);
+      expect(row !== NO_ROW).toBe(reference.has(key));
+      if (row === NO_ROW) {
+        const added = map.add(key, t);
+        map.chunk(added).f[map.doubleIndex(added)] = t;
+        reference.set(key, t);
+      } else {
+        expect(map.chunk(row).f[map.doubleIndex(row)]).toBe(reference.get(key));
+        map.touch(row, t);
+      }
+      if (t % 1_000 === 999) map.expireBefore(t - 1_500);
+      expect(map.size).toBe(reference.size);
+    }
+    for (const [key, value] of reference) {
+      const row = map.get(key);
+      expect(map.keyOf(row)).toBe(key);
+      expect(map.chunk(row).f[map.doubleIndex(row)]).toBe(value);
+    }
+    expect(map.evicted).toBeGreaterThan(0);
+  });
+});
