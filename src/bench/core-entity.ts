@@ -8,8 +8,8 @@ import { type CoreFigures, coreFigures, measure } from './measure.js';
  * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels
  * every 10 s), 1M reports in time order, as one partition would see them. 5 % of the aircraft are jammed for 30 s
  * (NACp 0), 1 % are spoofed by a 300 km jump, so the degraded and spoofed paths run too. Set-up (report generation)
- * is outside the timed part. Memory per craft is the heap growth over the run (measure.ts) divided by the tracked
- * craft; the craft ids are shared with the input reports and so not in the figure (~32 bytes each).
+ * is outside the timed part. Memory per craft is what the stage holds, heap and ArrayBuffers (measure.ts), divided
+ * by the tracked craft; the craft ids are shared with the input reports and so not in the figure (~32 bytes each).
  */
 export interface EntityBenchResult extends CoreFigures {
   observations: number;
@@ -91,12 +91,15 @@ export function benchEntityStage(options: EntityBenchOptions = {}): EntityBenchR
 /** One timed pass with a fresh stage (a function of its own, so that no earlier stage stays on the stack). */
 function runOnce(reports: readonly Report[]): EntityBenchResult {
   let observations = 0;
-  const run = measure(() => {
-    const stage = new EntityStage();
-    for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
-    return stage;
-  });
-  return { ...coreFigures(reports.length, run, run.value.stats().trackedCraft), observations };
+  const run = measure(
+    () => {
+      const stage = new EntityStage();
+      for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
+      return stage;
+    },
+    (stage) => stage.stats().trackedCraft,
+  );
+  return { ...coreFigures(reports.length, run, run.value), observations };
 }
 
 /** Nanoseconds per `isInland` query on a built mask, over a spread of points (set-up outside the timing). */

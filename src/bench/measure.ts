@@ -2,8 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * One timed run of a hot path, and the memory it leaves behind (heap and ArrayBuffers): a full GC before and after, with what the run returns
- * (the stage under test) still alive at the second, so that its state is counted. The GC comes from V8 itself
+ * One timed run of a hot path, and the memory (heap and ArrayBuffers) that what it returns (the stage under test)
+ * holds: full GCs with it alive and after it is dropped; `read` takes the figures needed from it in between. The GC
+ * comes from V8 itself
  * (`--expose_gc` set at run time), so `jamwatch bench` needs no node flag for a settled figure.
  */
 export interface Measured<T> {
@@ -11,8 +12,8 @@ export interface Measured<T> {
   seconds: number;
   /** User + system CPU time of the process over the run (GC threads included): robust on a shared machine. */
   cpuSeconds: number;
-  /** Growth of the JS heap and of ArrayBuffer memory (typed-array columns live outside the heap). */
-  heapGrowthBytes: number;
+  /** Heap and ArrayBuffer memory (typed-array columns live outside the heap) that the run's value holds. */
+  retainedBytes: number;
 }
 
 let gc: (() => void) | undefined;
@@ -25,20 +26,25 @@ function fullGc(): void {
   gc();
 }
 
-export function measure<T>(run: () => T): Measured<T> {
+export function measure<T, R>(run: () => T, read: (value: T) => R): Measured<R> {
   fullGc();
-  const heapBefore = heldBytes();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const value = run();
+  let value: T | undefined = run();
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   fullGc();
+  const withValue = heldBytes();
+  const result = read(value);
+  // What the run's value holds is what goes when it is dropped: measured so, garbage left from before the run (dead
+  // typed arrays are freed by a background sweeper, after the first collection) cannot make the growth look smaller.
+  value = undefined;
+  fullGc();
   return {
-    value,
+    value: result,
     seconds,
     cpuSeconds: (used.user + used.system) / 1e6,
-    heapGrowthBytes: heldBytes() - heapBefore,
+    retainedBytes: withValue - heldBytes(),
   };
 }
 
@@ -64,7 +70,7 @@ export function coreFigures(reports: number, run: Measured<unknown>, trackedCraf
     seconds: run.seconds,
     perSecond: reports / run.seconds,
     perCpuSecond: reports / run.cpuSeconds,
-    bytesPerCraft: run.heapGrowthBytes / trackedCraft,
+    bytesPerCraft: run.retainedBytes / trackedCraft,
     trackedCraft,
   };
 }
