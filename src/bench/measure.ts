@@ -4,8 +4,7 @@ import { runInNewContext } from 'node:vm';
 /**
  * One timed run of a hot path, and the memory (heap and ArrayBuffers) that what it returns (the stage under test)
  * holds: full GCs with it alive and after it is dropped; `read` takes the figures needed from it in between. The GC
- * comes from V8 itself
- * (`--expose_gc` set at run time), so `jamwatch bench` needs no node flag for a settled figure.
+ * comes from V8 itself (`--expose_gc` set at run time), so `jamwatch bench` needs no node flag for a settled figure.
  */
 export interface Measured<T> {
   value: T;
