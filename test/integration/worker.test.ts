@@ -171,6 +171,57 @@ describe('jamwatch worker on the real broker and InfluxDB', () => {
     expect(expected.filter((r) => !stored.has(`${r.cell}@${r.t}`))).toEqual([]);
   });
 
+  it('drains on SIGTERM: last checkpoints, offsets committed at them, exit 0; a second signal exits at once', async () => {
+    const prefix = uniquePrefix('term');
+    const group = `${prefix}group`;
+    const env = envFor(prefix, group);
+    const main = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
+    const start = () => {
+      const child = spawn(process.execPath, [main, 'worker'], { env: { ...process.env, ...env } });
+      let stderr = '';
+      child.stderr.on('data', (c) => (stderr += c));
+      const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      return { child, exit, stderr: () => stderr };
+    };
+    const feed = runCli(['feed', '--speed', '60', ...files], env);
+    const first = start();
+    await untilCheckpointed(s.brokers, `${prefix}state`, 60_000);
+    first.child.kill('SIGTERM');
+    expect(await first.exit, first.stderr().slice(-3000)).toBe(0);
+    expect(first.stderr()).toContain('stopping: last checkpoint and commit');
+    expect(first.stderr()).toContain('worker stopped');
+    expect((await feed).code).toBe(0);
+
+    // Every task's last checkpoint and its group's committed offset agree: nothing read after one is lost by the other.
+    const latest = new Map<string, number>();
+    for (const m of await readTopic(s.brokers, `${prefix}state`)) {
+      latest.set(m.key, (JSON.parse(m.value) as { offset: number }).offset);
+    }
+    const admin = new Kafka({ clientId: 'worker-test', brokers: s.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const tasks = [...latest].filter(([task]) => /^(entity|region|event):/.test(task));
+      expect(tasks.length).toBeGreaterThan(3);
+      for (const [task, offset] of tasks) {
+        const [stage, topic, partition] = task.split(':') as [string, string, string];
+        const committed = await admin.fetchOffsets({ groupId: `${group}.${stage}`, topics: [topic] });
+        const at = committed[0]!.partitions.find((p) => p.partition === Number(partition));
+        expect(Number(at?.offset), task).toBe(offset);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+
+    // Once draining, a second signal does not wait for it. (Two different signals: two of one kind sent together
+    // arrive as one.)
+    const second = start();
+    await untilJoined(second.stderr);
+    second.child.kill('SIGINT');
+    second.child.kill('SIGTERM');
+    expect(await second.exit).toBe(1);
+    expect(second.stderr()).toContain('second signal while draining');
+  });
+
   it('dead-letters corrupt, oversized and wrongly typed messages on every input topic, counts them, goes on', async () => {
     const prefix = uniquePrefix('badin');
     const port = await freePort();
@@ -249,4 +300,13 @@ async function scrapeWhenReady(port: number): Promise<string> {
     await new Promise((done) => setTimeout(done, 200));
   }
   return text;
+}
+
+/** Resolves once a worker's log says it has joined every stage's group. */
+async function untilJoined(stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!stderr().includes('worker started')) {
+    if (Date.now() > deadline) throw new Error(`the worker did not start in 60 s\n${stderr().slice(-3000)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
