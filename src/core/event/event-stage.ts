@@ -230,22 +230,18 @@ export class EventStage {
     for (const record of active.values()) if (record.cell.kind === kind) cells.push(record.cell.cell);
     if (cells.length === 0) return;
     const { components, disks } = connectedCells(cells, this.options.joinRings);
+    const joinable = [...this.events.values()].filter(
+      (e) => e.kind === kind && !(e.phase === 'resolved' && shouldForget(now, e.endedAt, this.options.reopenWithinMs)),
+    );
     const index = new Map<string, EventState[]>();
-    for (const event of this.events.values()) {
-      if (event.kind !== kind) continue;
-      if (event.phase === 'resolved' && shouldForget(now, event.endedAt, this.options.reopenWithinMs)) continue;
+    for (const event of joinable) {
       for (const cell of event.cells) {
         const list = index.get(cell.cell);
         if (list) list.push(event);
         else index.set(cell.cell, [event]);
       }
     }
-    const anchored = [...this.events.values()].filter(
-      (e) =>
-        e.kind === kind &&
-        e.anchor !== undefined &&
-        !(e.phase === 'resolved' && shouldForget(now, e.endedAt, this.options.reopenWithinMs)),
-    );
+    const anchored = joinable.filter((e) => e.anchor !== undefined);
     // Union of components through the events they touch.
     const groups: JoinGroup[] = [];
     const groupOf = new Map<EventState, number>();
