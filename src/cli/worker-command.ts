@@ -11,8 +11,8 @@ export function registerWorkerCommand(program: Command): void {
     .description('the stream processor: reports from Kafka → InfluxDB time series and alerts on Kafka')
     .option('--until-idle <seconds>', 'exit cleanly (flushed, committed) once no input arrived for this long')
     .option('--config <file>', 'configuration file (JSON or YAML)')
-    .action((options: { untilIdle?: string; config?: string }) =>
-      runCommand(async () => {
+    .action(async (options: { untilIdle?: string; config?: string }) => {
+      await runCommand(async () => {
         const config = loadConfig({ file: options.config });
         const log = createLogger(config.log.level);
         let untilIdleMs: number | undefined;
@@ -33,11 +33,11 @@ export function registerWorkerCommand(program: Command): void {
         const summary = await runWorker(config, { untilIdleMs, signal: controller.signal }, log);
         process.stdout.write(
           `${summary.reports} reports, ${summary.invalid} dead letters, ${summary.alerts} alert messages in ${summary.seconds.toFixed(1)} s\n`,
-          // Everything is flushed and committed here. After a broker outage kafkajs keeps reconnect timers and
-          // sockets past disconnect() (kafkajs#1147; 5 sockets seen, one opened 3 min after the stop), which would
-          // keep the process alive for ever: exit explicitly.
-          () => process.exit(0),
         );
-      }),
-    );
+      });
+      // Drained (or failed) here. After a broker outage kafkajs keeps reconnect timers and sockets past disconnect()
+      // (kafkajs#1147; 5 sockets seen, one opened 3 min after the stop), which would keep the process alive for ever:
+      // exit explicitly, with runCommand's exit code, once stdout is written.
+      process.stdout.write('', () => process.exit());
+    });
 }

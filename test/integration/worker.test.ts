@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/schema/alert.js';
 import type { CellRow } from '../../src/schema/cell.js';
-import { runCli } from './cli.js';
+import { runCli, startCli } from './cli.js';
 import { services, uniquePrefix } from './services.js';
 import { finalAlerts, queryCellRows, readTopic, untilCheckpointed } from './worker-topics.js';
 
@@ -136,12 +135,11 @@ describe('jamwatch worker on the real broker and InfluxDB', () => {
     const replayRows = ownLines('cells.ndjson').map((l) => JSON.parse(l) as CellRow);
     // 25 minutes of traffic at 60× take 25 s: the worker is killed in the middle, after a checkpoint or two.
     const feed = runCli(['feed', '--speed', '60', ...ownFiles], env);
-    const main = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
-    const first = spawn(process.execPath, [main, 'worker'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const first = startCli(['worker'], env);
     // Killed once it has written checkpoints, mid-stream: a fixed delay missed them on a loaded machine.
     await untilCheckpointed(s.brokers, `${prefix}state`, 60_000);
-    first.kill('SIGKILL');
-    await new Promise((done) => first.once('exit', done));
+    first.child.kill('SIGKILL');
+    await first.exit;
     const midway = await readTopic(s.brokers, `${prefix}alerts`);
     expect((await feed).code).toBe(0);
     const second = await runCli(['worker', '--until-idle', '5'], env);
@@ -175,16 +173,8 @@ describe('jamwatch worker on the real broker and InfluxDB', () => {
     const prefix = uniquePrefix('term');
     const group = `${prefix}group`;
     const env = envFor(prefix, group);
-    const main = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
-    const start = () => {
-      const child = spawn(process.execPath, [main, 'worker'], { env: { ...process.env, ...env } });
-      let stderr = '';
-      child.stderr.on('data', (c) => (stderr += c));
-      const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-      return { child, exit, stderr: () => stderr };
-    };
     const feed = runCli(['feed', '--speed', '60', ...files], env);
-    const first = start();
+    const first = startCli(['worker'], env);
     await untilCheckpointed(s.brokers, `${prefix}state`, 60_000);
     first.child.kill('SIGTERM');
     expect(await first.exit, first.stderr().slice(-3000)).toBe(0);
@@ -214,7 +204,7 @@ describe('jamwatch worker on the real broker and InfluxDB', () => {
 
     // Once draining, a second signal does not wait for it. (Two different signals: two of one kind sent together
     // arrive as one.)
-    const second = start();
+    const second = startCli(['worker'], env);
     await untilJoined(second.stderr);
     second.child.kill('SIGINT');
     second.child.kill('SIGTERM');
