@@ -2,24 +2,23 @@ import { EntityStage } from '../core/entity/entity-stage.js';
 import { destination, kmAtSpeed } from '../core/entity/geodesy.js';
 import type { LandMask } from '../core/land/land-mask.js';
 import { REPORT_SCHEMA_ID, type Report } from '../schema/report.js';
-import { type CoreFigures, coreFigures, measure } from './measure.js';
+import { type CoreFigures, coreFigures, type PassOptions, retainedBytes, timePasses } from './measure.js';
 
 /**
  * Throughput and memory of the entity stage on generated traffic: 10k craft (9k aircraft at 1 report/s, 1k vessels
  * every 10 s), 1M reports in time order, as one partition would see them. 5 % of the aircraft are jammed for 30 s
  * (NACp 0), 1 % are spoofed by a 300 km jump, so the degraded and spoofed paths run too. Set-up (report generation)
- * is outside the timed part. Memory per craft is what the stage holds, heap and ArrayBuffers (measure.ts), divided
- * by the tracked craft; the craft ids are shared with the input reports and so not in the figure (~32 bytes each).
+ * is outside the timed part; warm-up and timed passes as in measure.ts. Memory per craft is what the stage holds,
+ * heap and ArrayBuffers (measure.ts), divided by the tracked craft; the craft ids are shared with the input reports
+ * and so not in the figure (~32 bytes each).
  */
 export interface EntityBenchResult extends CoreFigures {
   observations: number;
 }
 
-export interface EntityBenchOptions {
+export interface EntityBenchOptions extends PassOptions {
   readonly craft?: number;
   readonly reports?: number;
-  /** Untimed passes over the same reports first, so that the timed pass measures optimised code (default 1). */
-  readonly warmups?: number;
 }
 
 const T0 = Date.UTC(2026, 0, 7, 6, 0, 0);
@@ -84,22 +83,16 @@ export function benchEntityStage(options: EntityBenchOptions = {}): EntityBenchR
   const craft = options.craft ?? 10_000;
   const total = options.reports ?? 1_000_000;
   const reports = generateEntityReports(craft, total);
-  for (let w = 0; w < (options.warmups ?? 1); w++) runOnce(reports);
-  return runOnce(reports);
-}
-
-/** One timed pass with a fresh stage (a function of its own, so that no earlier stage stays on the stack). */
-function runOnce(reports: readonly Report[]): EntityBenchResult {
   let observations = 0;
-  const run = measure(
-    () => {
-      const stage = new EntityStage();
-      for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
-      return stage;
-    },
-    (stage) => stage.stats().trackedCraft,
-  );
-  return { ...coreFigures(reports.length, run, run.value), observations };
+  const run = (): EntityStage => {
+    observations = 0;
+    const stage = new EntityStage();
+    for (let i = 0; i < reports.length; i++) if (stage.process(reports[i]!) !== null) observations++;
+    return stage;
+  };
+  const times = timePasses(run, () => {}, options);
+  const memory = retainedBytes(run, (stage) => stage.stats().trackedCraft);
+  return { ...coreFigures(reports.length, times, { bytes: memory.bytes, trackedCraft: memory.value }), observations };
 }
 
 /** Nanoseconds per `isInland` query on a built mask, over a spread of points (set-up outside the timing). */

@@ -6,6 +6,7 @@ import { benchRegionStage } from '../bench/core-region.js';
 import { benchDecode } from '../bench/decode.js';
 import { benchLatency } from '../bench/latency.js';
 import type { Spread } from '../bench/latency-probe.js';
+import type { CoreFigures } from '../bench/measure.js';
 import { benchObservationValidate, benchReportValidate } from '../bench/report-validate.js';
 import { benchScaleOut } from '../bench/scale-out.js';
 import { benchWorker } from '../bench/worker.js';
@@ -72,13 +73,16 @@ export function registerBenchCommand(program: Command): void {
           const entity = benchEntityStage();
           const region = benchRegionStage();
           const pipeline = benchPipeline();
-          console.log('Detection core (one core, generated traffic):');
+          console.log(
+            `Detection core (one core, generated traffic; median of ${pipeline.passes} passes after 3 warm-up passes):`,
+          );
           console.table([
             {
               stage: 'entity',
               items: entity.reports,
               'per second': Math.round(entity.perSecond),
               'per CPU second': Math.round(entity.perCpuSecond),
+              'CPU range': cpuRange(entity),
               'bytes/craft': Math.round(entity.bytesPerCraft),
             },
             { stage: 'region', items: region.observations, 'per second': Math.round(region.perSecond) },
@@ -87,6 +91,7 @@ export function registerBenchCommand(program: Command): void {
               items: pipeline.reports,
               'per second': Math.round(pipeline.perSecond),
               'per CPU second': Math.round(pipeline.perCpuSecond),
+              'CPU range': cpuRange(pipeline),
               'bytes/craft': Math.round(pipeline.bytesPerCraft),
             },
           ]);
@@ -182,4 +187,10 @@ export function registerBenchCommand(program: Command): void {
 function spreadRow(path: string, s: Spread) {
   const round = (x: number) => Number(x.toFixed(2));
   return { path, n: s.count, 'p50 s': round(s.p50), 'p95 s': round(s.p95), 'max s': round(s.max) };
+}
+
+/** Slowest–fastest pass, millions of reports per CPU second. */
+function cpuRange(figures: CoreFigures): string {
+  const [slow, fast] = figures.perCpuSecondRange;
+  return `${(slow / 1e6).toFixed(2)}–${(fast / 1e6).toFixed(2)} M`;
 }
