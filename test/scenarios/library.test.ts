@@ -129,7 +129,11 @@ describe('scenario library: simulate, replay and evaluate with the default confi
         expect(ours.totals.recall, rule.label).toBeGreaterThanOrEqual(rule.totals.recall);
         expect(ours.totals.falseAlerts, rule.label).toBeLessThanOrEqual(rule.totals.falseAlerts);
       }
-      // earlier than the UTC-day rule (which publishes a day once it is over), when that rule finds anything at all
+      // no later than the 5-min rule, and earlier than the UTC-day rule (which publishes a day once it is over), when
+      // the rule finds anything at all
+      if (!quiet && sliding.totals.medianTimeToFirstAlertS !== undefined) {
+        expect(ours.totals.medianTimeToFirstAlertS!).toBeLessThanOrEqual(sliding.totals.medianTimeToFirstAlertS);
+      }
       if (!quiet && day.totals.medianTimeToFirstAlertS !== undefined) {
         expect(ours.totals.medianTimeToFirstAlertS!).toBeLessThan(day.totals.medianTimeToFirstAlertS);
       }
