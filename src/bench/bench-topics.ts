@@ -27,7 +27,12 @@ export function benchRunId(): string {
 }
 
 /** Creates the topics of each configuration (as the worker would) and produces the reports to each one's report topics. */
-export async function produceReports(kafka: Kafka, log: Logger, configs: Config[], reports: Report[]): Promise<void> {
+export async function produceReports(
+  kafka: Kafka,
+  log: Logger,
+  configs: Config[],
+  reports: Iterable<Report>,
+): Promise<void> {
   for (const cfg of configs) await (await connectAdmin(kafka, cfg)).disconnect();
   const targets = configs.map((cfg) => topicNames(cfg.topics.prefix));
   const producer = new BatchProducer(kafka, log, { batchSize: 5_000, maxBuffered: 50_000 });

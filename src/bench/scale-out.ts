@@ -3,7 +3,7 @@ import { createKafka } from '../adapters/kafka/client.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { benchRunConfig, benchRunId, deleteRunTopics, produceReports } from './bench-topics.js';
-import { generateEntityReports } from './core-entity.js';
+import { entityReports } from './core-entity.js';
 import { WorkerProcess, type WorkerSample } from './worker-process.js';
 
 /**
@@ -56,11 +56,14 @@ export async function benchScaleOut(
   const counts = options.workers ?? [1, 2];
   const run = benchRunId();
   const configs = counts.map((n) => benchRunConfig(config, run, `w${n}`));
-  const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
   const kafka = createKafka(config.kafka, log);
   try {
-    await produceReports(kafka, log, configs, reports);
-    reports.length = 0;
+    await produceReports(
+      kafka,
+      log,
+      configs,
+      entityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total),
+    );
     return await timeEach(configs, counts, total, options.configFile);
   } finally {
     await deleteRunTopics(kafka, configs);

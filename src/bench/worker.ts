@@ -5,7 +5,7 @@ import { decodeReportJson } from '../decode/report-json.js';
 import { runWorker } from '../drivers/worker/worker.js';
 import type { Logger } from '../log.js';
 import { benchRunConfig, benchRunId, deleteRunTopics, produceReports } from './bench-topics.js';
-import { generateEntityReports } from './core-entity.js';
+import { entityReports } from './core-entity.js';
 
 /**
  * The worker end to end against the real local broker and InfluxDB, beside bare kafkajs consumption of the same
@@ -16,7 +16,8 @@ import { generateEntityReports } from './core-entity.js';
  * kafkajs, so that the worker's ratio can be read against it; (b) the worker runs on them: entity stage,
  * the observations repartition, region stage with gnss_cell points to InfluxDB, cells, event stage. The worker's
  * time runs from its first batch to the region stage's last batch of observations. CPU is the process's user +
- * system time over each part; memory the peak resident set size.
+ * system time over each part; memory the peak resident set size from the worker's start (reports are generated as
+ * they are produced, never all held).
  */
 export interface WorkerBenchOptions {
   reports?: number;
@@ -56,17 +57,21 @@ export async function benchWorker(
   const prefix = cfg.topics.prefix;
   const topics = topicNames(prefix);
   const kafka = createKafka(cfg.kafka, log);
-  const reports = generateEntityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total);
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, SAMPLE_MS);
   try {
-    await produceReports(kafka, log, [cfg], reports);
-    reports.length = 0;
+    await produceReports(
+      kafka,
+      log,
+      [cfg],
+      entityReports(options.craft ?? Math.max(100, Math.floor(total / 100)), total),
+    );
     const reportTopics = [topics.reportsAdsb, topics.reportsAis];
     const bare = await bareConsumption(cfg, reportTopics, total, 'bare', false);
     const parsed = await bareConsumption(cfg, reportTopics, total, 'parsed', true);
+    peakRss = 0;
     const worker = await workerPipeline(cfg, log, total);
     return {
       reports: total,
