@@ -15,6 +15,9 @@ import { runInNewContext } from 'node:vm';
  * after they are dropped. The GC comes from V8 itself (`--expose_gc` set at run time), so `jamwatch bench` needs no
  * node flag for a settled figure.
  */
+/** Untimed passes before the timed ones, unless a bench says otherwise. */
+export const DEFAULT_WARMUPS = 3;
+
 export interface PassOptions {
   readonly warmups?: number;
   readonly passes?: number;
@@ -47,7 +50,7 @@ function settle(): void {
 
 /** Warm-up passes, then timed ones; `after` takes each pass's result outside the timing (figures, drain). */
 export function timePasses<T>(run: () => T, after: (value: T) => void, options: PassOptions = {}): PassTime[] {
-  const warmups = options.warmups ?? 3;
+  const warmups = options.warmups ?? DEFAULT_WARMUPS;
   const passes = Math.max(1, options.passes ?? 5);
   for (let w = 0; w < warmups; w++) after(run());
   const times: PassTime[] = [];

@@ -6,7 +6,7 @@ import { benchRegionStage } from '../bench/core-region.js';
 import { benchDecode } from '../bench/decode.js';
 import { benchLatency } from '../bench/latency.js';
 import type { Spread } from '../bench/latency-probe.js';
-import type { CoreFigures } from '../bench/measure.js';
+import { type CoreFigures, DEFAULT_WARMUPS } from '../bench/measure.js';
 import { benchObservationValidate, benchReportValidate } from '../bench/report-validate.js';
 import { benchScaleOut } from '../bench/scale-out.js';
 import { benchWorker } from '../bench/worker.js';
@@ -74,7 +74,7 @@ export function registerBenchCommand(program: Command): void {
           const region = benchRegionStage();
           const pipeline = benchPipeline();
           console.log(
-            `Detection core (one core, generated traffic; median of ${pipeline.passes} passes after 3 warm-up passes):`,
+            `Detection core (one core, generated traffic; median of ${pipeline.passes} passes after ${DEFAULT_WARMUPS} warm-up passes):`,
           );
           console.table([
             {
