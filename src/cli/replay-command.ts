@@ -14,26 +14,41 @@ export function registerReplayCommand(program: Command): void {
       .argument('<files...>', 'input files or folders, merged in event-time order')
       .requiredOption('--out <dir>', 'output folder')
       .option('--quiet', 'do not print alerts as they open and close')
+      .option(
+        '--influx',
+        'also write the time series to InfluxDB as the worker does (JAMWATCH_INFLUX_*), then aggregate the days replayed',
+      )
       .option('--config <file>', 'configuration file (JSON or YAML)'),
-  ).action((files: string[], options: InputCliOptions & { out: string; quiet?: boolean; config?: string }) =>
-    runCommand(async () => {
-      const config = loadConfig({ file: options.config });
-      const log = createLogger(config.log.level);
-      const result = await runReplay(
-        files,
-        {
-          input: parseInputOptions(options),
-          outDir: options.out,
-          detection: config.detection,
-          progress: process.stderr.isTTY === true && !options.quiet,
-          onAlert: options.quiet ? undefined : printAlert,
-        },
-        log,
-      );
-      process.stdout.write(
-        `${new Set(result.alerts.map((a) => a.id)).size} alerts from ${result.stats.reports} reports; wrote ${result.files.alerts}, ${result.files.cells}, ${result.files.report}\n`,
-      );
-    }),
+  ).action(
+    (files: string[], options: InputCliOptions & { out: string; quiet?: boolean; influx?: boolean; config?: string }) =>
+      runCommand(async () => {
+        const config = loadConfig({ file: options.config });
+        const log = createLogger(config.log.level);
+        const result = await runReplay(
+          files,
+          {
+            input: parseInputOptions(options),
+            outDir: options.out,
+            detection: config.detection,
+            progress: process.stderr.isTTY === true && !options.quiet,
+            onAlert: options.quiet ? undefined : printAlert,
+            influx: options.influx
+              ? { influx: config.influx, feedIntervalMs: config.worker.feedPointIntervalMs }
+              : undefined,
+          },
+          log,
+        );
+        process.stdout.write(
+          `${new Set(result.alerts.map((a) => a.id)).size} alerts from ${result.stats.reports} reports; wrote ${result.files.alerts}, ${result.files.cells}, ${result.files.report}\n`,
+        );
+        if (result.influx) {
+          const { points, days } = result.influx;
+          process.stdout.write(
+            `wrote ${points} points to InfluxDB bucket "${config.influx.bucket}" at ${config.influx.url}; ` +
+              `aggregated ${days} day${days === 1 ? '' : 's'} (gnss_cell_1h, gnss_cell_1d)\n`,
+          );
+        }
+      }),
   );
 }
 

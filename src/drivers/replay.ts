@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { EntityStage } from '../core/entity/entity-stage.js';
 import type { EntityOptionsInput } from '../core/entity/options.js';
@@ -12,9 +12,11 @@ import { CellCoverage } from '../report/cell-coverage.js';
 import { renderReport } from '../report/html.js';
 import type { Alert } from '../schema/alert.js';
 import type { CellRow } from '../schema/cell.js';
+import type { Report } from '../schema/report.js';
 import { BadInputHandler } from './bad-input.js';
 import { InputStats } from './input-stats.js';
 import { type FileReadOptions, fileReports, mergeByTime, OutcomeRouter, openFileInputs } from './read-files.js';
+import { type ReplayInfluxResult, type ReplayInfluxSettings, ReplayInfluxWriter } from './replay-influx.js';
 
 /**
  * `jamwatch replay`: the full detection offline, no servers. Every input format, several files merged in event
@@ -35,6 +37,8 @@ export interface ReplayOptions {
   progress: boolean;
   title?: string;
   onAlert?: (alert: Alert) => void;
+  /** Also write the time series to InfluxDB (`--influx`), as the worker would. */
+  influx?: ReplayInfluxSettings;
 }
 
 export interface ReplayResult {
@@ -42,6 +46,7 @@ export interface ReplayResult {
   alerts: Alert[];
   rows: number;
   files: { alerts: string; cells: string; report: string };
+  influx?: ReplayInfluxResult;
 }
 
 /** Appends text to a file through a buffer, flushed in large writes (replay output can be hundreds of MB). */
@@ -90,8 +95,10 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     cells: join(options.outDir, 'cells.ndjson'),
     report: join(options.outDir, 'report.html'),
   };
+  const influx = options.influx && (await ReplayInfluxWriter.open(options.influx, log));
   const stats = new InputStats();
-  const router = new OutcomeRouter(stats, new BadInputHandler(log, undefined));
+  const deadletter = influx && ((letter: { source: string }) => influx.invalid(basename(letter.source)));
+  const router = new OutcomeRouter(stats, new BadInputHandler(log, deadletter));
   const inputs = await openFileInputs(paths, options.input, log);
 
   const alertsOut = new BufferedFile(files.alerts);
@@ -106,6 +113,7 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     row: (row) => {
       rows++;
       cellsOut.write(`${JSON.stringify(row)}\n`);
+      influx?.row(row);
       if (row.src !== 'all') return;
       if (!observedCells.has(row.cell)) observedCells.set(row.cell, { lat: row.lat, lon: row.lon });
       coverage.add(row.t, row.cell);
@@ -114,6 +122,7 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     alert: (alert) => {
       alerts.push(alert);
       alertsOut.write(`${JSON.stringify(alert)}\n`);
+      influx?.alert(alert);
       options.onAlert?.(alert);
     },
   });
@@ -128,11 +137,18 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     readBytes += bytes;
     bar?.update(Math.min(readBytes, totalBytes), { alerts: alerts.length });
   };
+  const sources = inputs.map((input) => {
+    const reports = fileReports(input, options.input, router, onBytes);
+    return influx ? tallied(reports, basename(input.path), influx) : reports;
+  });
+  let influxResult: ReplayInfluxResult | undefined;
   try {
-    for await (const batch of mergeByTime(inputs.map((input) => fileReports(input, options.input, router, onBytes)))) {
+    for await (const batch of mergeByTime(sources)) {
       for (const report of batch) pipeline.process(report);
+      await influx?.drain();
     }
     pipeline.finish();
+    influxResult = await influx?.finish();
   } finally {
     bar?.stop();
     alertsOut.close();
@@ -157,6 +173,21 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
   const reportFile = new BufferedFile(files.report);
   reportFile.write(html);
   reportFile.close();
-  log.info({ ...stats.toJSON(), rows, alerts: alerts.length, out: options.outDir }, 'replay finished');
-  return { stats, alerts, rows, files };
+  log.info(
+    { ...stats.toJSON(), rows, alerts: alerts.length, out: options.outDir, influx: influxResult },
+    'replay finished',
+  );
+  return { stats, alerts, rows, files, influx: influxResult };
+}
+
+/** A file's batches as they are, each report counted for its jamwatch_feed points on the way. */
+async function* tallied(
+  batches: AsyncGenerator<Report[]>,
+  topic: string,
+  influx: ReplayInfluxWriter,
+): AsyncGenerator<Report[]> {
+  for await (const batch of batches) {
+    for (const report of batch) influx.report(topic, report.src, report.t);
+    yield batch;
+  }
 }
