@@ -34,14 +34,14 @@ export function cellLine(row: CellRow): string {
   );
 }
 
-const ALERT_STATUS_TIME: Record<Alert['status'], (a: Alert) => string> = {
-  open: (a) => a.startedAt,
-  update: (a) => a.updatedAt,
-  resolved: (a) => a.endedAt ?? a.updatedAt,
-};
-
+/**
+ * Each message is a point at the time it was published (`updatedAt`), so the points of one alert are in the order of
+ * its messages and its latest point is its current state. Not at `endedAt`: updates keep coming while the cells of an
+ * ending event expire, so a resolved point at the last anomalous tick sorted before them and the alert read as open
+ * for good; nor at `startedAt`: an event that reopens under its id would overwrite its first open point.
+ */
 export function alertLine(alert: Alert): string {
-  const t = Date.parse(ALERT_STATUS_TIME[alert.status](alert));
+  const t = Date.parse(alert.updatedAt);
   const emitter = alert.emitter
     ? `,emitter_lat=${float(alert.emitter.lat)},emitter_lon=${float(alert.emitter.lon)},error_km=${float(alert.emitter.errorKm)}`
     : '';
