@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InfluxDB } from '@influxdata/influxdb-client';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +13,16 @@ import {
 } from '../../src/adapters/influx/aggregates.js';
 import { cellLine } from '../../src/adapters/influx/line-protocol.js';
 import { InfluxSink } from '../../src/adapters/influx/sink.js';
-import { influxSchema } from '../../src/config/schema.js';
 import { installTasksAtStart } from '../../src/drivers/aggregates.js';
 import type { CellRow } from '../../src/schema/cell.js';
 import { runCli } from './cli.js';
-import { services } from './services.js';
+import { gpsjamCsvOf } from './gpsjam-csv.js';
+import { influxConfig, influxQuery, services } from './services.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const TICK = 15_000;
-/** The region stage's default window, at which the gpsjam export samples. */
-const WINDOW = 300_000;
 
 /**
  * Three hours of `gnss_cell` rows across a UTC midnight (22:00–01:00) on a random day of 1990–2000, a range no other
@@ -106,43 +103,18 @@ function daily(hours: Map<string, Record<string, number>>): Map<string, Record<s
   return out;
 }
 
-/** gpsjam's CSV of one UTC day from the rows: ADS-B res-4 rows, the last of each window, summed per cell. */
-function gpsjamCsv(rows: CellRow[], dayStart: number): string {
-  const last = new Map<string, CellRow>();
-  for (const r of rows) {
-    if (r.src !== 'adsb' || r.res !== 4 || r.t < dayStart || r.t >= dayStart + DAY) continue;
-    const key = `${r.cell}/${Math.floor(r.t / WINDOW)}`;
-    if ((last.get(key)?.t ?? -1) < r.t) last.set(key, r);
-  }
-  const sums = new Map<string, { good: number; bad: number }>();
-  for (const r of last.values()) {
-    const sum = sums.get(r.cell) ?? { good: 0, bad: 0 };
-    sum.good += r.craft - r.degraded;
-    sum.bad += r.degraded;
-    sums.set(r.cell, sum);
-  }
-  const lines = [...sums.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([cell, { good, bad }]) => `${cell},${good},${bad}`);
-  return `${['hex,count_good_aircraft,count_bad_aircraft', ...lines].join('\n')}\n`;
-}
-
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('jamwatch influx setup / backfill and export gpsjam against the real InfluxDB', () => {
   const s = services();
-  const config = influxSchema.parse({
-    url: s.influxUrl,
-    org: s.influxOrg,
-    bucket: s.influxBucket,
-    token: s.influxToken,
+  const config = influxConfig({
     retentionDays: 0,
     // One write request for the whole data set: close() then has everything written.
     batchSize: 50_000,
   });
   const prefix = `test-aggregates-cli-${randomInt(1e9)}`;
   const env = { ...s.env, JAMWATCH_INFLUX_TASK_PREFIX: prefix, JAMWATCH_LOG_LEVEL: 'warn' };
-  const query = new InfluxDB({ url: s.influxUrl, token: s.influxToken, timeout: 120_000 }).getQueryApi(s.influxOrg);
+  const query = influxQuery();
   const midnight = Date.UTC(1990, 0, 1) + randomInt(1, 4000) * DAY;
   const rows = dataset(midnight);
   const before = midnight - DAY;
@@ -252,7 +224,7 @@ describe('jamwatch influx setup / backfill and export gpsjam against the real In
 
   it('export gpsjam writes each UTC day of the rows in gpsjam’s CSV shape, to stdout or a file', async () => {
     for (const day of [before, midnight]) {
-      const expected = gpsjamCsv(rows, day);
+      const expected = gpsjamCsvOf(rows, day).expected;
       expect(expected.split('\n').length).toBe(4 + 2);
       const run = await runCli(['export', 'gpsjam', '--day', isoDay(day)], env);
       expect(run.code).toBe(0);
@@ -260,8 +232,8 @@ describe('jamwatch influx setup / backfill and export gpsjam against the real In
       expect(run.stderr).toBe(`4 cells on ${isoDay(day)}\n`);
     }
     // The jammed cell's bad share is high the evening before midnight, the others' low.
-    const evening = gpsjamCsv(rows, before)
-      .trim()
+    const evening = gpsjamCsvOf(rows, before)
+      .expected.trim()
       .split('\n')
       .slice(1)
       .map((line) => line.split(','));
@@ -277,7 +249,7 @@ describe('jamwatch influx setup / backfill and export gpsjam against the real In
       const run = await runCli(['export', 'gpsjam', '--day', isoDay(midnight), '--out', out], env);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('');
-      expect(readFileSync(out, 'utf8')).toBe(gpsjamCsv(rows, midnight));
+      expect(readFileSync(out, 'utf8')).toBe(gpsjamCsvOf(rows, midnight).expected);
       const empty = await runCli(['export', 'gpsjam', '--day', isoDay(midnight + DAY)], env);
       expect(empty.stdout).toBe('hex,count_good_aircraft,count_bad_aircraft\n');
     } finally {

@@ -2,7 +2,6 @@ import type { FluxTableMetaData, QueryApi } from '@influxdata/influxdb-client';
 import { expect } from 'vitest';
 import { influxFetch } from '../../src/adapters/influx/sink.js';
 import type { Config } from '../../src/config/schema.js';
-import type { CellRow } from '../../src/schema/cell.js';
 import {
   type Dashboard,
   interpolateFluxMacros,
@@ -301,30 +300,4 @@ export async function clearAround(influx: Config['influx'], dayMs: number): Prom
     timeoutMs: 60_000,
   });
   expect(response.status, await response.text()).toBe(204);
-}
-
-export const GPSJAM_HEADER = 'hex,count_good_aircraft,count_bad_aircraft';
-
-/**
- * What `jamwatch export gpsjam` should give for these rows of one day: per cell, the ADS-B rows sampled once per
- * 5-min window (the latest in each), good and bad aircraft summed over the windows; sorted by cell.
- */
-export function gpsjamCsvOf(rows: readonly CellRow[]) {
-  const windows = new Map<string, CellRow>();
-  for (const r of rows) {
-    if (r.src !== 'adsb' || r.res !== 4) continue;
-    const key = `${r.cell}/${Math.floor(r.t / 300_000)}`;
-    if ((windows.get(key)?.t ?? -1) < r.t) windows.set(key, r);
-  }
-  const sums = new Map<string, { good: number; bad: number }>();
-  for (const r of windows.values()) {
-    const sum = sums.get(r.cell) ?? { good: 0, bad: 0 };
-    sum.good += r.craft - r.degraded;
-    sum.bad += r.degraded;
-    sums.set(r.cell, sum);
-  }
-  const lines = [...sums.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([cell, { good, bad }]) => `${cell},${good},${bad}`);
-  return { expected: `${[GPSJAM_HEADER, ...lines].join('\n')}\n`, sums };
 }

@@ -2,9 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { InfluxDB } from '@influxdata/influxdb-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { influxSchema } from '../../src/config/schema.js';
 import type { Alert } from '../../src/schema/alert.js';
 import type { CellRow } from '../../src/schema/cell.js';
 import { parseScenario } from '../../src/schema/scenario.js';
@@ -18,13 +16,13 @@ import {
   column,
   dashboardRunner,
   type Frame,
-  gpsjamCsvOf,
   panel,
   type Run,
   series,
   tables,
 } from './dashboard-run.js';
-import { services } from './services.js';
+import { gpsjamCsvOf } from './gpsjam-csv.js';
+import { influxConfig, influxQuery, services } from './services.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -60,14 +58,10 @@ function geomapLayer(run: Run, d: ReturnType<typeof dashboard>, refId: string): 
  */
 describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () => {
   const s = services();
-  const config = influxSchema.parse({
-    url: s.influxUrl,
-    org: s.influxOrg,
-    bucket: s.influxBucket,
-    token: s.influxToken,
+  const config = influxConfig({
     retentionDays: 0,
   });
-  const query = new InfluxDB({ url: s.influxUrl, token: s.influxToken, timeout: 120_000 }).getQueryApi(s.influxOrg);
+  const query = influxQuery();
   const { runDashboard, firingRules } = dashboardRunner(query, config);
   const day = Date.UTC(2050, 0, 1) + randomInt(0, 3650) * DAY;
   const dayText = new Date(day).toISOString().slice(0, 10);

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { InfluxDB } from '@influxdata/influxdb-client';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,6 @@ import {
 } from '../../src/adapters/influx/aggregates.js';
 import { alertLine, cellLine, feedLine } from '../../src/adapters/influx/line-protocol.js';
 import { InfluxSink } from '../../src/adapters/influx/sink.js';
-import { influxSchema } from '../../src/config/schema.js';
 import { alertId } from '../../src/core/event/alert-message.js';
 import type { Alert } from '../../src/schema/alert.js';
 import type { CellRow } from '../../src/schema/cell.js';
@@ -27,13 +25,12 @@ import {
   clearAround,
   column,
   dashboardRunner,
-  GPSJAM_HEADER,
-  gpsjamCsvOf,
   panel,
   series,
   tables,
 } from './dashboard-run.js';
-import { services } from './services.js';
+import { GPSJAM_HEADER, gpsjamCsvOf } from './gpsjam-csv.js';
+import { influxConfig, influxQuery, services } from './services.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -222,14 +219,10 @@ function dataset(t0: number) {
 
 describe('Grafana dashboards, alert rules and aggregates against the real InfluxDB', () => {
   const s = services();
-  const config = influxSchema.parse({
-    url: s.influxUrl,
-    org: s.influxOrg,
-    bucket: s.influxBucket,
-    token: s.influxToken,
+  const config = influxConfig({
     retentionDays: 0,
   });
-  const query = new InfluxDB({ url: s.influxUrl, token: s.influxToken, timeout: 120_000 }).getQueryApi(s.influxOrg);
+  const query = influxQuery();
   const day = Date.UTC(2001, 0, 1) + randomInt(0, 6900) * DAY;
   const dayText = new Date(day).toISOString().slice(0, 10);
   const t0 = day + 10 * 60 * MINUTE;

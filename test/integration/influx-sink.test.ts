@@ -1,20 +1,13 @@
-import { InfluxDB } from '@influxdata/influxdb-client';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { alertLine, cellLine } from '../../src/adapters/influx/line-protocol.js';
 import { checkInflux, InfluxSink } from '../../src/adapters/influx/sink.js';
-import { influxSchema } from '../../src/config/schema.js';
 import type { CellRow } from '../../src/schema/cell.js';
-import { services, uniquePrefix } from './services.js';
+import { influxConfig, influxQuery, services, uniquePrefix } from './services.js';
 
 describe('InfluxSink against the real InfluxDB', () => {
   const s = services();
-  const config = influxSchema.parse({
-    url: s.influxUrl,
-    org: s.influxOrg,
-    bucket: s.influxBucket,
-    token: s.influxToken,
-  });
+  const config = influxConfig();
   const log = pino({ level: 'silent' });
 
   it('writes gnss_cell and gnss_alert points that Flux reads back with their fields', async () => {
@@ -61,7 +54,7 @@ describe('InfluxSink against the real InfluxDB', () => {
     await sink.close();
     expect(sink.written).toBe(3);
 
-    const query = new InfluxDB({ url: s.influxUrl, token: s.influxToken }).getQueryApi(s.influxOrg);
+    const query = influxQuery();
     const cells = await query.collectRows<Record<string, unknown>>(
       `from(bucket: "${s.influxBucket}") |> range(start: -10m)
          |> filter(fn: (r) => r._measurement == "gnss_cell" and r.cell == "${cell}")
