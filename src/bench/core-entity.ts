@@ -1,5 +1,5 @@
 import { EntityStage } from '../core/entity/entity-stage.js';
-import { destination, kmAtSpeed } from '../core/entity/geodesy.js';
+import { destination, kmAtSpeed } from '../core/geodesy.js';
 import type { LandMask } from '../core/land/land-mask.js';
 import { REPORT_SCHEMA_ID, type Report } from '../schema/report.js';
 import { type CoreFigures, coreFigures, type PassOptions, retainedBytes, timePasses } from './measure.js';

@@ -1,5 +1,5 @@
+import { distanceKm, type LatLon } from '../core/geodesy.js';
 import type { TruthEvent } from '../schema/truth.js';
-import { distanceKm, type LatLon } from '../sim/geo.js';
 import { type AlertHistory, alertSpanMs } from './alert-history.js';
 
 /**

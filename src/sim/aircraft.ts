@@ -1,8 +1,9 @@
+import { distanceKm, KM_PER_NM, offsetKm } from '../core/geodesy.js';
+import { FEET_TO_METRES } from '../core/radio-horizon.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { Coverage } from './coverage.js';
 import type { ActiveEmitter } from './emitters.js';
 import { type AircraftState, type Flight, flightStateAt } from './flights.js';
-import { distanceKm, FT_PER_M, KM_PER_NM, offsetKm } from './geo.js';
 import {
   emitterInReach,
   type GnssState,
@@ -159,7 +160,7 @@ export class SimAircraft {
     const tr = this.traits;
     const posT = t - rng.int(0, 5) * 100;
     flightStateAt(f, posT, s);
-    const heightM = s.altFt / FT_PER_M + ANTENNA_M;
+    const heightM = s.altFt * FEET_TO_METRES + ANTENNA_M;
     const hit = tr.mlat ? undefined : emitterInReach(ctx.emitters, s.lat, s.lon, heightM, this.gnss.susceptibility);
     stepGnss(this.gnss, t, hit, rng);
 

@@ -1,6 +1,6 @@
+import { distanceKm } from '../core/geodesy.js';
+import { radioHorizonKm } from '../core/radio-horizon.js';
 import type { Scenario } from '../schema/scenario.js';
-import { distanceKm } from './geo.js';
-import { radioHorizonKm } from './radio.js';
 
 /**
  * Which receivers hear a craft: one whose nominal range and radio horizon (its antenna height and the craft's)

@@ -1,5 +1,5 @@
+import { type LatLon, offsetKm } from '../core/geodesy.js';
 import type { Jammer, Scenario, Spoofer } from '../schema/scenario.js';
-import { type LatLon, offsetKm } from './geo.js';
 import { reachFromPowerKm } from './radio.js';
 
 /** A jammer or spoofer with its times in epoch ms, ready for the simulation loop. */

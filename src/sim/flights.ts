@@ -1,5 +1,5 @@
+import { bearingDeg, distanceKm, interpolate, KM_PER_NM, offsetKm } from '../core/geodesy.js';
 import type { Scenario } from '../schema/scenario.js';
-import { bearingDeg, distanceKm, interpolate, KM_PER_NM, offsetKm } from './geo.js';
 import type { Prng } from './prng.js';
 
 /**

@@ -1,5 +1,5 @@
+import { distanceKm } from '../core/geodesy.js';
 import type { ActiveEmitter } from './emitters.js';
-import { distanceKm } from './geo.js';
 import type { Prng } from './prng.js';
 import { effectiveReachKm } from './radio.js';
 

@@ -1,18 +1,10 @@
+import { radioHorizonKm } from '../core/radio-horizon.js';
+
 /**
  * How far a GNSS jammer or spoofer reaches a receiver: the configured reach (or one derived from the transmit
  * power), shortened by the radio horizon between the two antennas. Aircraft at altitude therefore see an emitter
  * from much further away than ships at sea level (DOMAIN.md).
  */
-
-/**
- * Radio horizon with the standard 4/3-Earth refraction: d ≈ 4.12·(√h_tx + √h_rx) km, heights in metres
- * (ITU-R P.526 / DOMAIN.md).
- */
-export const RADIO_HORIZON_K = 4.12;
-
-export function radioHorizonKm(txHeightM: number, rxHeightM: number): number {
-  return RADIO_HORIZON_K * (Math.sqrt(Math.max(0, txHeightM)) + Math.sqrt(Math.max(0, rxHeightM)));
-}
 
 /**
  * Received jamming power at which a civil L1 C/A receiver loses its fix: the GPS signal arrives at about −130 dBm

@@ -1,6 +1,6 @@
+import { bearingDeg, distanceKm, interpolate, KM_PER_NM, offsetKm } from '../core/geodesy.js';
 import type { Lane, Scenario } from '../schema/scenario.js';
 import type { Dimensions } from './ais/messages.js';
-import { bearingDeg, distanceKm, interpolate, KM_PER_NM, offsetKm } from './geo.js';
 import type { Prng } from './prng.js';
 
 /**

@@ -1,3 +1,4 @@
+import { KM_PER_NM, offsetKm } from '../core/geodesy.js';
 import type { AisFeed } from './ais/feed.js';
 import {
   AIS_LAT_NA,
@@ -11,7 +12,6 @@ import {
 import { positionIntervalMs, STATIC_INTERVAL_MS } from './ais/reporting.js';
 import type { Coverage } from './coverage.js';
 import type { ActiveEmitter } from './emitters.js';
-import { KM_PER_NM, offsetKm } from './geo.js';
 import { emitterInReach, type GnssState, hasNoFix, newGnssState, reportsFalsePosition, stepGnss } from './gnss.js';
 import type { Prng } from './prng.js';
 import { NAV_AT_ANCHOR, type Vessel, type VesselState, vesselStateAt } from './sea-traffic.js';

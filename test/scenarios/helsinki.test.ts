@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { distanceKm } from '../../src/core/entity/geodesy.js';
+import { distanceKm } from '../../src/core/geodesy.js';
 import { decodeFiles } from '../../src/drivers/decode.js';
 import { runReplay } from '../../src/drivers/replay.js';
 import type { Report } from '../../src/schema/report.js';

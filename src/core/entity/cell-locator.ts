@@ -1,5 +1,5 @@
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
-import { KM_PER_DEG, nearDistanceKm } from './geodesy.js';
+import { KM_PER_DEG, nearDistanceKm } from '../geodesy.js';
 
 /**
  * The H3 cell of a craft, with a per-craft cache. h3-js costs about 1.4 µs a call (measured on this machine), so the

@@ -1,6 +1,6 @@
 import { NO_ROW, type SlabLayout } from '../../collections/slab.js';
 import { SlabMap } from '../../collections/slab-map.js';
-import { distanceKm } from './geodesy.js';
+import { distanceKm } from '../geodesy.js';
 import type { ChronicRecordSnapshot } from './snapshot.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { SlabLayout, SlabRows } from '../../collections/slab.js';
-import { bearingDeg, headingDeltaDeg, nearDistanceKm } from './geodesy.js';
+import { bearingDeg, headingDeltaDeg, nearDistanceKm } from '../geodesy.js';
 
 /**
  * Circling vessels: AIS spoofing draws ships turning round and round a point ("crop circles", DOMAIN.md: ships drawing

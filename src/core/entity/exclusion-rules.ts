@@ -1,5 +1,5 @@
 import type { PosSource, Report } from '../../schema/report.js';
-import { nearDistanceKm } from './geodesy.js';
+import { nearDistanceKm } from '../geodesy.js';
 import { isVersion0 } from './integrity-rules.js';
 
 /**

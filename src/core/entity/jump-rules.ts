@@ -1,4 +1,4 @@
-import { kmAtSpeed } from './geodesy.js';
+import { kmAtSpeed } from '../geodesy.js';
 
 /**
  * Position-jump rules (spoofing signs). A jump is judged only between two positions of the same source (never MLAT

@@ -1,10 +1,9 @@
 import { median } from 'simple-statistics';
 import type { Alert } from '../../schema/alert.js';
 import type { AnomalousCell } from '../../schema/cell.js';
-import { distanceKm } from '../entity/geodesy.js';
+import { distanceKm, meanPosition } from '../geodesy.js';
 import { cellRadiusKm } from '../region/cells.js';
 import { roundDegrees, roundKm } from './alert-message.js';
-import { meanPosition } from './sphere.js';
 
 /**
  * Where an event is: its cells (sorted), their resolution, the spherical mean of their centres and the radius of the

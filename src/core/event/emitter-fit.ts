@@ -1,8 +1,7 @@
-import { EARTH_RADIUS_KM } from '../entity/geodesy.js';
+import { EARTH_RADIUS_KM, latLonOf, unitVector } from '../geodesy.js';
+import { FEET_TO_METRES, radioHorizonKm } from '../radio-horizon.js';
 import type { EmitterOptions } from './options.js';
 import { mulberry32 } from './prng.js';
-import { FEET_TO_METRES, radioHorizonKm } from './radio-horizon.js';
-import { latLonOf, unitVector } from './sphere.js';
 
 /**
  * Emitter localisation: where is the jammer (or spoofer), and how sure are we?

@@ -1,7 +1,7 @@
 import { BoundedMap } from '../../collections/bounded-map.js';
 import type { Alert } from '../../schema/alert.js';
 import type { AnomalousCell } from '../../schema/cell.js';
-import { distanceKm } from '../entity/geodesy.js';
+import { distanceKm, meanPosition } from '../geodesy.js';
 import type { Evidence } from '../region/evidence.js';
 import { type AlertKind, type AlertStatus, alertId, alertMessage } from './alert-message.js';
 import { eventArea, spoofTarget } from './area.js';
@@ -23,7 +23,6 @@ import { nextSeverity, type Published, shouldForget, shouldOpen, shouldResolve, 
 import { type EventOptions, type EventOptionsInput, eventOptionsSchema } from './options.js';
 import { hashSeed } from './prng.js';
 import { anchors, reachDepth } from './reach.js';
-import { meanPosition } from './sphere.js';
 
 /**
  * Stage 3, one partition for the world: joins anomalous cells into events and runs the alert lifecycle.

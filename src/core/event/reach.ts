@@ -1,4 +1,4 @@
-import { distanceKm } from '../entity/geodesy.js';
+import { distanceKm } from '../geodesy.js';
 import type { EmitterEstimate } from './emitter-fit.js';
 
 /**

@@ -6,7 +6,7 @@ import {
   headingDeltaDeg,
   kmAtSpeed,
   nearDistanceKm,
-} from '../../../../src/core/entity/geodesy.js';
+} from '../../../src/core/geodesy.js';
 
 describe('geodesy', () => {
   it('measures the THY9BP jumps', () => {

@@ -1,7 +1,7 @@
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { EntityStage } from '../../../src/core/entity/entity-stage.js';
-import { distanceKm } from '../../../src/core/entity/geodesy.js';
+import { distanceKm } from '../../../src/core/geodesy.js';
 import { cellAt } from '../../../src/core/region/cells.js';
 import { type ObservationSource, Pipeline } from '../../../src/core/topology.js';
 import { type Alert, alertSchema } from '../../../src/schema/alert.js';

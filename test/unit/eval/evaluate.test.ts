@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { distanceKm } from '../../../src/core/geodesy.js';
 import { collectAlerts } from '../../../src/eval/alert-history.js';
 import { evaluate } from '../../../src/eval/evaluate.js';
 import { DEFAULT_MATCH_OPTIONS, mismatch } from '../../../src/eval/match.js';
-import { distanceKm } from '../../../src/sim/geo.js';
 import { alert, iso, jammingEvent, spoofingEvent, truth } from './fixtures.js';
 
 const jam = jammingEvent();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { distanceKm } from '../../../src/core/geodesy.js';
 import { parseScenario } from '../../../src/schema/scenario.js';
 import { activeWindow, compileEmitters, emitterPosition, spoofTarget } from '../../../src/sim/emitters.js';
-import { distanceKm } from '../../../src/sim/geo.js';
 import { reachFromPowerKm } from '../../../src/sim/radio.js';
 import { simulate } from '../../../src/sim/simulation.js';
 import { loadScenario } from './fixtures.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bearingDeg, destination, distanceKm, interpolate, offsetKm } from '../../../src/sim/geo.js';
-import { effectiveReachKm, radioHorizonKm, reachFromPowerKm } from '../../../src/sim/radio.js';
+import { bearingDeg, destination, distanceKm, interpolate, offsetKm } from '../../../src/core/geodesy.js';
+import { radioHorizonKm } from '../../../src/core/radio-horizon.js';
+import { effectiveReachKm, reachFromPowerKm } from '../../../src/sim/radio.js';
 
 describe('geometry', () => {
   it('measures great-circle distances', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm } from '../../../src/core/geodesy.js';
 import { truthSchema } from '../../../src/schema/truth.js';
 import { activeEmitters, compileEmitters } from '../../../src/sim/emitters.js';
-import { distanceKm } from '../../../src/sim/geo.js';
 import { emitterInReach } from '../../../src/sim/gnss.js';
 import { Simulation, type SimulationResult, simulate } from '../../../src/sim/simulation.js';
 import { decodePosition, messages, parseLine } from './ais-bits.js';

@@ -1,7 +1,7 @@
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { type CellCache, innerRadiusKm, locateCell } from '../../../../src/core/entity/cell-locator.js';
-import { destination } from '../../../../src/core/entity/geodesy.js';
+import { destination } from '../../../../src/core/geodesy.js';
 
 const empty = (): CellCache => ({ cell: '', cellLat: Number.NaN, cellLon: Number.NaN, cellSafeKm: Number.NaN });
 

@@ -8,7 +8,7 @@ import {
   CirclingState,
   isCircling,
 } from '../../../../src/core/entity/circling.js';
-import { destination } from '../../../../src/core/entity/geodesy.js';
+import { destination } from '../../../../src/core/geodesy.js';
 
 const limits = { minTurnDeg: CIRCLING_MIN_TURN_DEG, maxSpanKm: CIRCLING_MAX_SPAN_KM, windowMs: CIRCLING_WINDOW_MS };
 

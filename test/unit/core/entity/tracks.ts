@@ -1,4 +1,4 @@
-import { destination, kmAtSpeed } from '../../../../src/core/entity/geodesy.js';
+import { destination, kmAtSpeed } from '../../../../src/core/geodesy.js';
 import { REPORT_SCHEMA_ID, type Report } from '../../../../src/schema/report.js';
 
 /** Synthetic straight tracks for the entity-stage tests: one report every `everyMs`, moving at `gs` along `track`. */

@@ -1,11 +1,11 @@
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { distanceKm } from '../../../../src/core/entity/geodesy.js';
 import { ONSET_MS, rememberEdges } from '../../../../src/core/event/edges.js';
 import { EventStage } from '../../../../src/core/event/event-stage.js';
 import type { EdgePoint } from '../../../../src/core/event/event-state.js';
 import { emitterOptionsSchema } from '../../../../src/core/event/options.js';
 import { mulberry32 } from '../../../../src/core/event/prng.js';
+import { distanceKm } from '../../../../src/core/geodesy.js';
 import { cellAt } from '../../../../src/core/region/cells.js';
 import { type Alert, alertSchema } from '../../../../src/schema/alert.js';
 import type { CellSample } from '../../../../src/schema/cell.js';

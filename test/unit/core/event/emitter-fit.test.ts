@@ -1,9 +1,9 @@
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { destination, distanceKm } from '../../../../src/core/entity/geodesy.js';
 import { type EmitterEstimate, fitEmitter } from '../../../../src/core/event/emitter-fit.js';
 import { emitterOptionsSchema } from '../../../../src/core/event/options.js';
-import { radioHorizonKm } from '../../../../src/core/event/radio-horizon.js';
+import { destination, distanceKm } from '../../../../src/core/geodesy.js';
+import { radioHorizonKm } from '../../../../src/core/radio-horizon.js';
 import { type JammerScenario, jammerScenario } from './synthetic-jammer.js';
 
 const options = emitterOptionsSchema.parse({});

@@ -1,6 +1,6 @@
-import { destination, distanceKm, type LatLon } from '../../../../src/core/entity/geodesy.js';
 import { mulberry32 } from '../../../../src/core/event/prng.js';
-import { FEET_TO_METRES, radioHorizonKm } from '../../../../src/core/event/radio-horizon.js';
+import { destination, distanceKm, type LatLon } from '../../../../src/core/geodesy.js';
+import { FEET_TO_METRES, radioHorizonKm } from '../../../../src/core/radio-horizon.js';
 import { cellAt } from '../../../../src/core/region/cells.js';
 import { EVIDENCE, OBSERVATION_SCHEMA_ID, type Observation } from '../../../../src/schema/observation.js';
 
