@@ -23,7 +23,8 @@
  */
 import type { DecodeFailure } from '../../errors.js';
 import { type AisPosition, textOrUndefined, tooShort } from './message.js';
-import { readClassBPosition } from './position-class-b.js';
+import { CLASS_B_SPEED_BIT } from './position-class-b.js';
+import { readPositionBlock } from './position-fields.js';
 import type { SixBitReader } from './sixbit.js';
 
 /** Bits up to and including the RAIM flag. */
@@ -31,7 +32,7 @@ export const EXTENDED_CLASS_B_MIN_BITS = 306;
 
 export function decodeExtendedClassB(reader: SixBitReader, mmsi: number): AisPosition | DecodeFailure {
   if (reader.bitLength < EXTENDED_CLASS_B_MIN_BITS) return tooShort(19, reader.bitLength, EXTENDED_CLASS_B_MIN_BITS);
-  const position = readClassBPosition(reader, mmsi, 19, 305);
+  const position = readPositionBlock(reader, CLASS_B_SPEED_BIT, 305, { aisType: 19, mmsi, aisClass: 'B' });
   if (!('kind' in position)) return position;
   return { ...position, epfd: reader.uint(301, 4), name: textOrUndefined(reader.text(143, 20)) };
 }

@@ -22,14 +22,7 @@
  */
 import type { DecodeFailure } from '../../errors.js';
 import { type AisPosition, tooShort } from './message.js';
-import {
-  courseFromTenths,
-  headingDegrees,
-  outOfRange,
-  positionVerdict,
-  speedFromTenths,
-  TEN_THOUSANDTH_MINUTES_PER_DEGREE,
-} from './position-fields.js';
+import { readPositionBlock } from './position-fields.js';
 import type { SixBitReader } from './sixbit.js';
 
 /** Bits up to and including the RAIM flag. */
@@ -39,25 +32,5 @@ export function decodeClassAPosition(reader: SixBitReader, aisType: number, mmsi
   if (reader.bitLength < CLASS_A_POSITION_MIN_BITS) {
     return tooShort(aisType, reader.bitLength, CLASS_A_POSITION_MIN_BITS);
   }
-  const lonRaw = reader.int(61, 28);
-  const latRaw = reader.int(89, 27);
-  const verdict = positionVerdict(lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
-  if (verdict === 'out-of-range') return outOfRange(aisType, lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
-  const available = verdict === 'available';
-  return {
-    kind: 'position',
-    aisType,
-    mmsi,
-    aisClass: 'A',
-    lat: available ? latRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
-    lon: available ? lonRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
-    gs: speedFromTenths(reader.uint(50, 10)),
-    track: courseFromTenths(reader.uint(116, 12)),
-    heading: headingDegrees(reader.uint(128, 9)),
-    accuracy: reader.flag(60),
-    raim: reader.flag(148),
-    epfd: undefined,
-    name: undefined,
-    gnssStatus: undefined,
-  };
+  return readPositionBlock(reader, 50, 148, { aisType, mmsi, aisClass: 'A' });
 }

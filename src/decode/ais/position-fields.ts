@@ -11,6 +11,8 @@
  *   heading      1°              511             360–510 not used
  */
 import { type DecodeFailure, failure } from '../../errors.js';
+import type { AisClass, AisPosition } from './message.js';
+import type { SixBitReader } from './sixbit.js';
 
 /** Raw units per degree of the 1/10 000-minute fields (messages 1/2/3, 18, 19, 21). */
 export const TEN_THOUSANDTH_MINUTES_PER_DEGREE = 600_000;
@@ -69,4 +71,38 @@ export function outOfRange(aisType: number, lonRaw: number, latRaw: number, unit
   const lat = (latRaw / unitsPerDegree).toFixed(4);
   const lon = (lonRaw / unitsPerDegree).toFixed(4);
   return failure('VALUE_RANGE', `message ${aisType} position ${lat}, ${lon} is outside ±90°/±180°`);
+}
+
+/**
+ * The kinematic block that Class A (types 1–3) and Class B (types 18, 19) position reports lay out alike, from the
+ * speed over ground at `speedBit` (50 in Class A, 46 in Class B): accuracy, longitude, latitude, course and heading
+ * follow it at the same distances. Only the RAIM flag's place differs from message to message.
+ */
+export function readPositionBlock(
+  reader: SixBitReader,
+  speedBit: number,
+  raimBit: number,
+  header: { aisType: number; mmsi: number; aisClass: AisClass },
+): AisPosition | DecodeFailure {
+  const lonRaw = reader.int(speedBit + 11, 28);
+  const latRaw = reader.int(speedBit + 39, 27);
+  const verdict = positionVerdict(lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
+  if (verdict === 'out-of-range') return outOfRange(header.aisType, lonRaw, latRaw, TEN_THOUSANDTH_MINUTES_PER_DEGREE);
+  const available = verdict === 'available';
+  return {
+    kind: 'position',
+    aisType: header.aisType,
+    mmsi: header.mmsi,
+    aisClass: header.aisClass,
+    lat: available ? latRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
+    lon: available ? lonRaw / TEN_THOUSANDTH_MINUTES_PER_DEGREE : undefined,
+    gs: speedFromTenths(reader.uint(speedBit, 10)),
+    track: courseFromTenths(reader.uint(speedBit + 66, 12)),
+    heading: headingDegrees(reader.uint(speedBit + 78, 9)),
+    accuracy: reader.flag(speedBit + 10),
+    raim: reader.flag(raimBit),
+    epfd: undefined,
+    name: undefined,
+    gnssStatus: undefined,
+  };
 }
