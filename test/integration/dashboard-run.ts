@@ -155,8 +155,8 @@ export function checkPanel(panel: Panel, byRefId: Map<string, Frame[]>, strict: 
   }
 }
 
-/** The profiler's query plan: storage must apply the filters (no `filter` fed straight by a storage read). */
-export async function checkPushdown(query: QueryApi, flux: string, where: string) {
+/** The plan InfluxDB made for a Flux query (the profiler's `flux/query-plan`, a Graphviz digraph); runs the query. */
+export async function queryPlan(query: QueryApi, flux: string): Promise<string> {
   const lines = flux.split('\n');
   const body = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('import '));
   const profiled = [
@@ -166,7 +166,12 @@ export async function checkPushdown(query: QueryApi, flux: string, where: string
     ...lines.slice(body),
   ].join('\n');
   const rows = await query.collectRows<Record<string, unknown>>(profiled);
-  const plan = String(rows.find((r) => r._measurement === 'profiler/query')?.['flux/query-plan'] ?? '');
+  return String(rows.find((r) => r._measurement === 'profiler/query')?.['flux/query-plan'] ?? '');
+}
+
+/** Storage must apply the filters: no `filter` fed straight by a storage read. */
+export async function checkPushdown(query: QueryApi, flux: string, where: string) {
+  const plan = await queryPlan(query, flux);
   // Storage reads are named Read… (merged_Read…_filter… when a filter went into the read).
   expect(plan, where).toMatch(/"(merged_)?Read\w+"/);
   expect(plan, `${where}: filter not pushed down to storage\n${plan}`).not.toMatch(/Read\w*" -> "filter\d+"/);

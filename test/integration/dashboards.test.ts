@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AGGREGATES,
+  aggregateFlux,
   aggregateTaskFlux,
   aggregateTaskName,
   backfillAggregates,
@@ -26,6 +27,7 @@ import {
   column,
   dashboardRunner,
   panel,
+  queryPlan,
   series,
   tables,
 } from './dashboard-run.js';
@@ -423,6 +425,15 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
     expect(mine.filter((r) => r._field === 'ratio_mean')).toHaveLength(expected.size);
     expect(mine.filter((r) => r._field === 'lat')).toHaveLength(expected.size);
   }
+
+  it('aggregates in storage: every branch of both tasks is a ReadWindowAggregate, nothing is windowed in Flux', async () => {
+    for (const spec of AGGREGATES) {
+      const range = { start: new Date(day).toISOString(), stop: new Date(day + DAY).toISOString() };
+      const plan = await queryPlan(query, aggregateFlux(spec, config.bucket, range));
+      expect(plan.match(/"ReadWindowAggregate\w*"/g)?.length, plan).toBe(2 * (1 + spec.means.length));
+      expect(plan, plan).not.toMatch(/"(window|aggregateWindow)\d+"/);
+    }
+  });
 
   it('the hourly task, run by InfluxDB for the hour of the data, writes gnss_cell_1h', async () => {
     await installAggregateTasks(config, { namePrefix: taskPrefix });

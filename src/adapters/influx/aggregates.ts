@@ -62,30 +62,35 @@ export interface FluxRange {
   readonly stop: string;
 }
 
-/** The Flux that aggregates `spec.source` over `range` into `spec.target` (writes with `to()`, returns the rows). */
+/**
+ * The Flux that aggregates `spec.source` over `range` into `spec.target` (writes with `to()`, returns the rows).
+ * Each branch reads storage itself (`from |> range |> filter |> aggregateWindow`) so that InfluxDB computes the
+ * windows in storage (ReadWindowAggregate): one shared read feeding the three branches was windowed row by row in
+ * Flux instead, 2.5 times slower on a day of the Baltic scenario (21.6 s against 8.5 s for 206 k rows).
+ */
 export function aggregateFlux(spec: AggregateSpec, bucket: string, range: FluxRange): string {
-  const b = fluxString(bucket).toString();
   const window = `every: ${spec.every}, timeSrc: "_start", createEmpty: false`;
+  const read = (fields: string) =>
+    `from(bucket: ${fluxString(bucket)})\n` +
+    `  |> range(start: ${range.start}, stop: ${range.stop})\n` +
+    `  |> filter(fn: (r) => r._measurement == ${fluxString(spec.source)}${fields})\n`;
   const means = spec.means.map(
     ([from, to], i) =>
-      `mean${i} = data\n` +
-      `  |> filter(fn: (r) => r._field == ${fluxString(from)})\n` +
+      `mean${i} = ${read(` and r._field == ${fluxString(from)}`)}` +
       `  |> aggregateWindow(fn: mean, ${window})\n` +
       `  |> set(key: "_field", value: ${fluxString(to)})\n`,
   );
   // Fields that only carry means (the daily means of hourly means) have no peak of their own.
-  const meanOnly = spec.means.filter(([from, to]) => from === to).map(([from]) => `r._field != ${fluxString(from)}`);
+  const meanOnly = spec.means
+    .filter(([from, to]) => from === to)
+    .map(([from]) => ` and r._field != ${fluxString(from)}`);
   return (
-    `data = from(bucket: ${b})\n` +
-    `  |> range(start: ${range.start}, stop: ${range.stop})\n` +
-    `  |> filter(fn: (r) => r._measurement == ${fluxString(spec.source)})\n` +
-    `peak = data\n` +
-    (meanOnly.length > 0 ? `  |> filter(fn: (r) => ${meanOnly.join(' and ')})\n` : '') +
+    `peak = ${read(meanOnly.join(''))}` +
     `  |> aggregateWindow(fn: max, ${window})\n` +
     means.join('') +
     `union(tables: [peak${spec.means.map((_, i) => `, mean${i}`).join('')}])\n` +
     `  |> set(key: "_measurement", value: ${fluxString(spec.target)})\n` +
-    `  |> to(bucket: ${b})\n`
+    `  |> to(bucket: ${fluxString(bucket)})\n`
   );
 }
 

@@ -35,8 +35,27 @@ describe('aggregation tasks', () => {
     expect(hourly).toContain('aggregateWindow(fn: max, every: 1h, timeSrc: "_start", createEmpty: false)');
     expect(hourly).toMatch(/r\._field == "ratio"\)\n.*fn: mean.*\n.*value: "ratio_mean"/);
     const daily = aggregateTaskFlux(DAILY, 'b', 'd');
-    expect(daily).toContain('filter(fn: (r) => r._field != "ratio_mean" and r._field != "score_mean")');
+    expect(daily).toContain(
+      'filter(fn: (r) => r._measurement == "gnss_cell_1h" and r._field != "ratio_mean" and r._field != "score_mean")',
+    );
     expect(daily).toMatch(/r\._field == "score_mean"\)\n.*fn: mean.*\n.*value: "score_mean"/);
+  });
+
+  it('give each branch its own storage read, so that InfluxDB windows in storage (pushdown)', () => {
+    for (const spec of AGGREGATES) {
+      const flux = aggregateTaskFlux(spec, 'b', 'n');
+      // One `from |> range |> filter |> aggregateWindow` chain per branch: a shared read is windowed in Flux.
+      const lines = flux.split('\n');
+      const windows = lines.flatMap((line, k) => (line.includes('|> aggregateWindow(') ? [k] : []));
+      expect(windows).toHaveLength(1 + spec.means.length);
+      for (const k of windows) {
+        expect(lines.slice(k - 3, k).map((l) => /(from|range|filter)\(/.exec(l)?.[1])).toEqual([
+          'from',
+          'range',
+          'filter',
+        ]);
+      }
+    }
   });
 
   it('write the measurements the overview switches to for long ranges', () => {
