@@ -95,6 +95,11 @@ export class ReplayInfluxWriter {
     return { points: this.points, days };
   }
 
+  /** After a failed replay: drops what is not written yet, so no pending retry keeps the process alive. */
+  abort(): number {
+    return this.sink.dispose();
+  }
+
   private push(line: string, t: number): void {
     this.lines.push(line);
     if (t < this.oldest) this.oldest = t;

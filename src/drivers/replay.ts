@@ -149,6 +149,10 @@ export async function runReplay(paths: string[], options: ReplayOptions, log: Lo
     }
     pipeline.finish();
     influxResult = await influx?.finish();
+  } catch (error) {
+    const dropped = influx?.abort();
+    if (dropped) log.warn({ dropped }, 'replay failed: points not yet written to InfluxDB were dropped');
+    throw error;
   } finally {
     bar?.stop();
     alertsOut.close();

@@ -67,6 +67,11 @@ export class InfluxSink {
   close(): Promise<void> {
     return this.writeApi.close();
   }
+
+  /** Stops at once, without flushing or retrying; returns the number of lines dropped. */
+  dispose(): number {
+    return this.writeApi.dispose();
+  }
 }
 
 export function influxToken(config: Config['influx']): string {
