@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InfluxDB, type WriteApi } from '@influxdata/influxdb-client';
+import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client';
 import type { Config } from '../../config/schema.js';
 import { JamwatchError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -22,6 +22,7 @@ export class InfluxSink {
     private readonly config: Config['influx'],
     private readonly log: Logger,
   ) {
+    routeClientLog(log);
     const client = new InfluxDB({ url: config.url, token: influxToken(config), timeout: 30_000 });
     const sink = this;
     this.writeApi = client.getWriteApi(config.org, config.bucket, 'ms', {
@@ -72,6 +73,16 @@ export class InfluxSink {
   dispose(): number {
     return this.writeApi.dispose();
   }
+}
+
+/**
+ * The client library writes its own warnings to the console, a stack trace each, in the middle of the structured
+ * log: they go to the log at debug level instead, since `writeFailed` already warns with the counts.
+ */
+function routeClientLog(log: Logger): void {
+  const at = (message: string, error: unknown) =>
+    log.debug({ err: error instanceof Error ? error.message : error }, `influxdb-client: ${message}`);
+  setLogger({ error: at, warn: at });
 }
 
 export function influxToken(config: Config['influx']): string {
