@@ -6,6 +6,9 @@ import type { Alert } from '../schema/alert.js';
 import { addInputOptions, type InputCliOptions, parseInputOptions } from './input-options.js';
 import { runCommand } from './run-command.js';
 
+/** Room around a replayed range in the printed dashboard link, so the first and last points are not on the edge. */
+const MARGIN_MS = 10 * 60_000;
+
 export function registerReplayCommand(program: Command): void {
   addInputOptions(
     program
@@ -42,11 +45,18 @@ export function registerReplayCommand(program: Command): void {
           `${new Set(result.alerts.map((a) => a.id)).size} alerts from ${result.stats.reports} reports; wrote ${result.files.alerts}, ${result.files.cells}, ${result.files.report}\n`,
         );
         if (result.influx) {
-          const { points, days } = result.influx;
+          const { points, days, range } = result.influx;
           process.stdout.write(
             `wrote ${points} points to InfluxDB bucket "${config.influx.bucket}" at ${config.influx.url}; ` +
               `aggregated ${days} day${days === 1 ? '' : 's'} (gnss_cell_1h, gnss_cell_1d)\n`,
           );
+          // Grafana opens on the last hours by default: the recording's own range, as dashboard URL parameters.
+          if (range) {
+            process.stdout.write(
+              `in Grafana: /d/jamwatch-overview?from=${range.start - MARGIN_MS}&to=${range.stop + MARGIN_MS} ` +
+                `(${new Date(range.start).toISOString()} – ${new Date(range.stop).toISOString()})\n`,
+            );
+          }
         }
       }),
   );

@@ -21,6 +21,8 @@ export interface ReplayInfluxResult {
   points: number;
   /** UTC days whose hourly and daily aggregates were computed. */
   days: number;
+  /** The times of the first and last row or alert written, ms; undefined when there was none. */
+  range: { start: number; stop: number } | undefined;
 }
 
 /**
@@ -88,11 +90,9 @@ export class ReplayInfluxWriter {
     this.feed.finish();
     await this.drain();
     await this.guard(this.sink.close(), 'writing the replay');
-    const days =
-      this.last >= this.first
-        ? await backfillRange(this.settings.influx, { start: this.first, stop: this.last + 1 })
-        : 0;
-    return { points: this.points, days };
+    const range = this.last >= this.first ? { start: this.first, stop: this.last + 1 } : undefined;
+    const days = range ? await backfillRange(this.settings.influx, range) : 0;
+    return { points: this.points, days, range };
   }
 
   /** After a failed replay: drops what is not written yet, so no pending retry keeps the process alive. */

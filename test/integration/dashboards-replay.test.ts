@@ -102,6 +102,12 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
     rows = lines('cells.ndjson') as CellRow[];
     expect(points).toBeGreaterThan(rows.length + alerts.length);
     end = Math.max(...rows.map((r) => r.t), ...alerts.map(messageTime)) + 1;
+    // The printed dashboard link spans the replay with 10 minutes either side.
+    const link = /overview\?from=(\d+)&to=(\d+)/.exec(stdout)!;
+    expect([Number(link[1]), Number(link[2])]).toEqual([
+      Math.min(...rows.map((r) => r.t), ...alerts.map(messageTime)) - 600_000,
+      end + 600_000,
+    ]);
     // The demo: a jamming alert that is open at the quarter hour, and some that resolve before the end.
     expect(alerts.some((a) => a.kind === 'jamming' && a.severity === 'high')).toBe(true);
   }, 180_000);
