@@ -97,16 +97,21 @@ function variableValues(frames: Frame[]): string[] {
 }
 
 /** The shape each panel type needs from its queries, read from the panel's own configuration. */
-export function checkPanel(panel: Panel, byRefId: Map<string, Frame[]>, strict: boolean) {
+export function checkPanel(
+  panel: Panel,
+  byRefId: Map<string, Frame[]>,
+  strict: boolean,
+  optionalLayers: readonly string[] = [],
+) {
   const all = [...byRefId.values()].flat();
   const where = panel.title;
   if (panel.type === 'geomap') {
     for (const layer of panel.options!.layers!) {
       const frames = byRefId.get(layer.filterData!.options)!;
-      // Without strictness a layer may have nothing to show: no row, or no such column at all (an alert
-      // without an emitter has no emitter fields), which Geomap draws as an empty layer.
+      // Without strictness, and for the layers named optional, a layer may have nothing to show: no row, or no
+      // such column at all (a jamming alert has no spoof target), which Geomap draws as an empty layer.
       const present = tables(frames).some((t) => t.fields.has(layer.location.latitude!));
-      if (!strict && !present) continue;
+      if ((!strict || optionalLayers.includes(layer.name!)) && !present) continue;
       const lat = column(frames, layer.location.latitude!);
       const lon = column(frames, layer.location.longitude!);
       if (strict) expect(lat.length, `${where}: ${layer.name}`).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm } from '../../src/core/geodesy.js';
 import type { Alert } from '../../src/schema/alert.js';
 import type { CellRow } from '../../src/schema/cell.js';
 import { parseScenario } from '../../src/schema/scenario.js';
@@ -28,6 +29,7 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const DEMO = resolve(import.meta.dirname, '../../config/scenarios/demo.json');
+const EAST_MED = resolve(import.meta.dirname, '../../config/scenarios/east-med-spoofing.json');
 
 /** When an alert message lands in InfluxDB (src/adapters/influx/line-protocol.ts): when it was published. */
 const messageTime = (a: Alert) => Date.parse(a.updatedAt);
@@ -177,11 +179,14 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
     for (const id of ids) {
       const messages = points(alerts.filter((a) => a.id === id));
       const run = await runDashboard(detail, start - HOUR, end + HOUR, 15_000, { alert: id });
+      // An alert that never located its emitter has no emitter columns at all; a jamming alert has no spoof target.
+      const spoofing = messages.some((a) => a.spoofTarget);
       for (const [p, byRefId] of run.panels)
         checkPanel(
           p,
           byRefId,
           messages.some((a) => a.emitter),
+          spoofing ? [] : ['Spoof target'],
         );
       checkAnnotations(detail, run, messages.length);
       expect(run.values.cell).toEqual([...new Set(messages.flatMap((a) => a.area.cells))].sort());
@@ -233,6 +238,47 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
       });
     }
   });
+
+  it('a spoofing alert shows where its craft claim to be (East Med, shortened, three days later)', async () => {
+    const scenario = JSON.parse(readFileSync(EAST_MED, 'utf8'));
+    const from = day + 3 * DAY + 6 * HOUR;
+    const short = {
+      ...scenario,
+      start: new Date(from).toISOString(),
+      durationMin: 45,
+      spoofers: scenario.spoofers.map((x: object) => ({ ...x, on: [{ fromMin: 5, toMin: 40 }] })),
+    };
+    const sim = writeSimulation(join(dir, 'spoof-feed'), parseScenario(short));
+    const out = await runCli(
+      ['replay', sim.files.adsb, sim.files.ais, '--out', join(dir, 'spoof-out'), '--influx', '--quiet'],
+      s.env,
+    );
+    expect(out.code, out.stderr).toBe(0);
+    const spoofing = (
+      readFileSync(join(dir, 'spoof-out', 'alerts.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)) as Alert[]
+    ).filter((a) => a.kind === 'spoofing');
+    expect(spoofing.some((a) => a.spoofTarget)).toBe(true);
+    for (const id of new Set(spoofing.map((a) => a.id))) {
+      const messages = points(spoofing.filter((a) => a.id === id));
+      const run = await runDashboard(detail, from - HOUR, from + 2 * HOUR, 15_000, { alert: id });
+      for (const [p, byRefId] of run.panels)
+        checkPanel(
+          p,
+          byRefId,
+          messages.some((a) => a.emitter),
+        );
+      const targets = messages.filter((a) => a.spoofTarget).map((a) => a.spoofTarget!);
+      const latest = messages.at(-1)!.spoofTarget;
+      expect(column(panel(run, 'Area and emitter').get('B')!, 'target_lat')).toEqual(latest ? [latest.lat] : []);
+      expect(column(panel(run, 'Messages').get('A')!, 'target_lat')).toEqual(targets.map((t) => t.lat).reverse());
+      // The false position is the one the scenario's spoofer gives: its airport.
+      for (const t of targets)
+        expect(distanceKm(t.lat, t.lon, short.spoofers[0].target.lat, short.spoofers[0].target.lon)).toBeLessThan(5);
+    }
+  }, 120_000);
 
   it('exports the day as gpsjam.org’s CSV from the replayed rows, and a second replay rewrites the same points', async () => {
     const expected = gpsjamCsvOf(rows).expected;

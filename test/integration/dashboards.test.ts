@@ -96,7 +96,13 @@ function dataset(t0: number) {
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const message = (
-    base: { kind: Alert['kind']; first: string; started: number; emitter?: Alert['emitter'] },
+    base: {
+      kind: Alert['kind'];
+      first: string;
+      started: number;
+      emitter?: Alert['emitter'];
+      spoofTarget?: Alert['spoofTarget'];
+    },
     m: {
       status: Alert['status'];
       severity: Alert['severity'];
@@ -123,6 +129,7 @@ function dataset(t0: number) {
       radiusKm: 35 + m.cells.length * 10,
     },
     ...(base.emitter ? { emitter: base.emitter } : {}),
+    ...(base.spoofTarget ? { spoofTarget: base.spoofTarget } : {}),
     affected: { aircraft: m.aircraft, vessels: m.vessels },
     observed: { aircraft: 40, vessels: 6 },
     evidence: [],
@@ -139,7 +146,12 @@ function dataset(t0: number) {
     started: t0 + 16 * MINUTE,
     emitter: { lat: 58.8, lon: 21.9, errorKm: 30 },
   };
-  const s = { kind: 'spoofing' as const, first: c[4].id, started: t0 + 18 * MINUTE };
+  const s = {
+    kind: 'spoofing' as const,
+    first: c[4].id,
+    started: t0 + 18 * MINUTE,
+    spoofTarget: { lat: 33.82, lon: 35.49 },
+  };
   const alerts: Alert[] = [
     message(a, {
       status: 'open',
@@ -320,7 +332,7 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
   it('alert detail: every query returns what its panel shows, for each alert', async () => {
     const detail = dashboard('jamwatch-alert');
     const a = await runDashboard(detail, t0, end, 15_000, { alert: data.ids.a });
-    for (const [p, byRefId] of a.panels) checkPanel(p, byRefId, true);
+    for (const [p, byRefId] of a.panels) checkPanel(p, byRefId, true, ['Spoof target']);
     checkAnnotations(detail, a, 3);
     expect(a.values.cell).toEqual([c0.id, c1.id].sort());
     expect(series(panel(a, 'Status').get('A')!)[0]!.values).toEqual(['open', 'update', 'resolved']);
@@ -339,7 +351,7 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
 
     // B rose from medium to high: one score series across both severity tags, and its two cells.
     const b = await runDashboard(detail, t0, end, 15_000, { alert: data.ids.b });
-    for (const [p, byRefId] of b.panels) checkPanel(p, byRefId, true);
+    for (const [p, byRefId] of b.panels) checkPanel(p, byRefId, true, ['Spoof target']);
     expect(b.values.cell).toEqual([c2.id, c3.id].sort());
     expect(series(panel(b, 'Score').get('A')!)[0]!.values).toEqual([6, 9]);
 
@@ -349,6 +361,9 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
     const emitter = panel(spoof, 'Area and emitter').get('B')!;
     expect(tables(emitter)[0]!.fields.has('emitter_lat')).toBe(false);
     expect(column(emitter, 'lat')).toEqual([c0.lat]);
+    // Its spoof target, where the spoofed craft claim to be, is on the map and in the messages.
+    expect([column(emitter, 'target_lat'), column(emitter, 'target_lon')]).toEqual([[33.82], [35.49]]);
+    expect(column(panel(spoof, 'Messages').get('A')!, 'target_lat')).toEqual([33.82]);
   });
 
   it('lets storage do the filtering of every gnss_cell query (the profiler shows no filter after a read)', async () => {

@@ -45,10 +45,13 @@ export function alertLine(alert: Alert): string {
   const emitter = alert.emitter
     ? `,emitter_lat=${float(alert.emitter.lat)},emitter_lon=${float(alert.emitter.lon)},error_km=${float(alert.emitter.errorKm)}`
     : '';
+  const target = alert.spoofTarget
+    ? `,target_lat=${float(alert.spoofTarget.lat)},target_lon=${float(alert.spoofTarget.lon)}`
+    : '';
   return (
     `gnss_alert,id=${tag(alert.id)},kind=${alert.kind},severity=${alert.severity} ` +
     `lat=${float(alert.area.center.lat)},lon=${float(alert.area.center.lon)},radius_km=${float(alert.area.radiusKm)}` +
-    `${emitter},score=${float(alert.score)},aircraft=${int(alert.affected.aircraft)},vessels=${int(alert.affected.vessels)},` +
+    `${emitter}${target},score=${float(alert.score)},aircraft=${int(alert.affected.aircraft)},vessels=${int(alert.affected.vessels)},` +
     `cells=${str(alert.area.cells.join(','))},status=${str(alert.status)} ${t}`
   );
 }

@@ -181,6 +181,11 @@ describe.each(dashboards.map((d) => [d.uid, d] as const))('dashboard %s', (_uid,
         const query = p.targets!.find((t) => t.refId === layer.filterData!.options)!.query!;
         // Geomap needs one row per marker: the Flux pivots fields into columns.
         expect(query, `${p.title}: ${layer.name}`).toMatch(/pivot\(/);
+        // The query's last keep() has the layer's coordinates (keep() drops a misspelt column without a word).
+        const kept = [...query.matchAll(/keep\(columns: \[([^\]]*)\]/g)].at(-1)?.[1];
+        if (kept !== undefined) expect(kept, `${p.title}: ${layer.name}`).toContain(`"${layer.location.latitude}"`);
+        // Grafana's own marker shapes (public/img/icons/marker): a misspelt path draws nothing.
+        expect(MARKER_SHAPES, `${p.title}: ${layer.name}`).toContain(layer.config.style.symbol?.fixed);
       }
     }
   });
@@ -195,6 +200,10 @@ describe.each(dashboards.map((d) => [d.uid, d] as const))('dashboard %s', (_uid,
     for (const url of urls) expect(uids.has(url.split('/')[2]!), url).toBe(true);
   });
 });
+
+const MARKER_SHAPES = ['circle', 'square', 'triangle', 'star', 'cross', 'x-mark'].map(
+  (s) => `img/icons/marker/${s}.svg`,
+);
 
 describe('Grafana interpolation emulated by the integration test', () => {
   it('formats variables as Grafana does for Flux', () => {

@@ -33,7 +33,9 @@ export interface FieldOverride {
 export interface MarkerLayer {
   type: string;
   name: string;
-  config: { style: { color?: { field?: string }; size?: { field?: string } } };
+  config: {
+    style: { color?: { field?: string }; size?: { field?: string }; symbol?: { mode: string; fixed?: string } };
+  };
   location: { mode: string; latitude?: string; longitude?: string };
   filterData?: { id: string; options: string };
 }

@@ -54,4 +54,10 @@ describe('alertLine', () => {
     );
     expect(alertLine(message('open', '16:05:00'))).not.toContain('emitter_');
   });
+
+  it('writes where spoofed craft claim to be, for a spoofing alert', () => {
+    const line = alertLine(message('open', '16:05:00', { kind: 'spoofing', spoofTarget: { lat: 33.82, lon: 35.49 } }));
+    expect(line).toContain(',target_lat=33.82,target_lon=35.49,');
+    expect(alertLine(message('open', '16:05:00'))).not.toContain('target_');
+  });
 });
