@@ -41,6 +41,16 @@ function points(messages: Alert[]): Alert[] {
   return [...out.values()].sort((a, b) => messageTime(a) - messageTime(b));
 }
 
+/** Per alert id, the latest of its messages that InfluxDB holds before `at`. */
+function latestOf(messages: Alert[], at: number): Map<string, Alert> {
+  const out = new Map<string, Alert>();
+  for (const a of messages) {
+    const t = messageTime(a);
+    if (t < at && (out.get(a.id) === undefined || messageTime(out.get(a.id)!) <= t)) out.set(a.id, a);
+  }
+  return out;
+}
+
 /** The latest row of each cell among `rows`. */
 function latestByCell(rows: CellRow[]): Map<string, CellRow> {
   const out = new Map<string, CellRow>();
@@ -116,23 +126,14 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Per alert id, its latest message that InfluxDB holds before `at`. */
-  function latestBefore(at: number): Map<string, Alert> {
-    const out = new Map<string, Alert>();
-    for (const a of alerts) {
-      const t = messageTime(a);
-      if (t < at && (out.get(a.id) === undefined || messageTime(out.get(a.id)!) <= t)) out.set(a.id, a);
-    }
-    return out;
-  }
-
   it('overview, mid-run: every panel has its shape, and shows the open alerts and the cells the replay wrote', async () => {
     const mid = start + 15 * MINUTE;
-    const open = [...latestBefore(mid).values()].filter((a) => a.status !== 'resolved');
+    const open = [...latestOf(alerts, mid).values()].filter((a) => a.status !== 'resolved');
     expect(open.length).toBeGreaterThan(0);
     for (const src of ['all', 'adsb', 'ais'] as const) {
       const run = await runDashboard(overview, start, mid, 15_000, { src });
-      for (const [p, byRefId] of run.panels) checkPanel(p, byRefId, true);
+      // The demo has no spoofing: the spoof-target layer is empty.
+      for (const [p, byRefId] of run.panels) checkPanel(p, byRefId, true, ['Spoof targets']);
       checkAnnotations(overview, run, points(alerts.filter((a) => messageTime(a) < mid)).length);
 
       // The map: one marker per cell of this source, at the level of its latest row.
@@ -200,7 +201,7 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
 
   it('alert rules: the high jamming alert fires mid-run; after the run, both feeds are silent and nothing is high', async () => {
     const mid = start + 15 * MINUTE;
-    const high = [...latestBefore(mid).values()].filter(
+    const high = [...latestOf(alerts, mid).values()].filter(
       (a) => a.kind === 'jamming' && a.severity === 'high' && a.status !== 'resolved',
     );
     const firing = await firingRules(mid);
@@ -278,6 +279,13 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
       for (const t of targets)
         expect(distanceKm(t.lat, t.lon, short.spoofers[0].target.lat, short.spoofers[0].target.lon)).toBeLessThan(5);
     }
+    // Twenty minutes in, the overview's map marks the open spoofing alerts' false positions.
+    const mid = from + 20 * MINUTE;
+    const open = [...latestOf(spoofing, mid).values()].filter((a) => a.status !== 'resolved' && a.spoofTarget);
+    expect(open.length).toBeGreaterThan(0);
+    const run = await runDashboard(overview, from, mid, 15_000);
+    const markers = geomapLayer(run, overview, 'B');
+    expect(column(markers, 'target_lat').sort()).toEqual(open.map((a) => a.spoofTarget!.lat).sort());
   }, 120_000);
 
   it('exports the day as gpsjam.org’s CSV from the replayed rows, and a second replay rewrites the same points', async () => {

@@ -308,6 +308,9 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
     // B's marker is its emitter; the spoofing alert has none and sits at its area centre.
     expect(column(open, 'marker_lat')).toEqual([58.8, c0.lat]);
     expect(column(open, 'n_cells')).toEqual([2, 1]);
+    // The map marks where the open spoofing alert's craft are put.
+    const markers = run.panels.get(panelsOf(overview).find((p) => p.type === 'geomap')!)!.get('B')!;
+    expect([column(markers, 'target_lat'), column(markers, 'target_lon')]).toEqual([[33.82], [35.49]]);
     // The AIS feed fell silent halfway: its rate is zero over the last quarter hour.
     const rates = series(panel(run, 'Reports per second').get('A')!);
     const ais = rates.find((r) => r.labels.src === 'ais')!;
