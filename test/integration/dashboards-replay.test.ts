@@ -208,6 +208,8 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
     expect(firing['jamwatch-high-jamming']!.map((l) => l.id).sort()).toEqual(high.map((a) => a.id).sort());
     expect(firing['jamwatch-feed-silent']).toEqual([]);
 
+    expect(firing['jamwatch-spoofing']).toEqual([]);
+
     const after = await firingRules(end + 30 * MINUTE);
     expect(after['jamwatch-high-jamming']).toEqual([]);
     expect(after['jamwatch-feed-silent']!.map((l) => l.src).sort()).toEqual(['adsb', 'ais']);
@@ -286,6 +288,10 @@ describe('Grafana dashboards on a scenario replayed into the real InfluxDB', () 
     const run = await runDashboard(overview, from, mid, 15_000);
     const markers = geomapLayer(run, overview, 'B');
     expect(column(markers, 'target_lat').sort()).toEqual(open.map((a) => a.spoofTarget!.lat).sort());
+    // and the spoofing rule fires for each open spoofing alert.
+    const firing = await firingRules(mid);
+    const openIds = [...latestOf(spoofing, mid).values()].filter((a) => a.status !== 'resolved').map((a) => a.id);
+    expect(firing['jamwatch-spoofing']!.map((l) => l.id).sort()).toEqual(openIds.sort());
   }, 120_000);
 
   it('exports the day as gpsjam.org’s CSV from the replayed rows, and a second replay rewrites the same points', async () => {

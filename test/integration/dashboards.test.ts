@@ -385,10 +385,11 @@ describe('Grafana dashboards, alert rules and aggregates against the real Influx
     }
   });
 
-  it('alert rules fire for the open high-severity jamming alert and the silent feed only', async () => {
+  it('alert rules fire for the open high-severity jamming alert, the open spoofing alert and the silent feed only', async () => {
     const firing = await firingRules(end);
     expect(firing).toEqual({
       'jamwatch-high-jamming': [{ id: data.ids.b }],
+      'jamwatch-spoofing': [{ id: data.ids.s }],
       'jamwatch-feed-silent': [{ src: 'ais' }],
     });
   });

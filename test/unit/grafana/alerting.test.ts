@@ -71,7 +71,11 @@ describe('provisioned alerting files', () => {
 
 describe('alert rules', () => {
   it('are the high-severity jamming rule and the silent-feed rule, in the dashboards folder', () => {
-    expect(allRules.map((r) => r.uid).sort()).toEqual(['jamwatch-feed-silent', 'jamwatch-high-jamming']);
+    expect(allRules.map((r) => r.uid).sort()).toEqual([
+      'jamwatch-feed-silent',
+      'jamwatch-high-jamming',
+      'jamwatch-spoofing',
+    ]);
     const folder = provisioningYaml<{ providers: { folder: string }[] }>('dashboards/jamwatch.yaml').providers[0]!
       .folder;
     for (const g of rules.groups) {
