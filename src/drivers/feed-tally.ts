@@ -6,6 +6,14 @@ interface Interval extends FeedCounts {
   start: number;
 }
 
+/** One source file: its open interval per domain, the one its latest report went to, invalid input seen before any. */
+interface Topic {
+  adsb: Interval | undefined;
+  ais: Interval | undefined;
+  latest: Interval | undefined;
+  early: number;
+}
+
 /**
  * The `jamwatch_feed` points of a replay: reports and invalid input per source file (the `topic` tag) and domain,
  * in intervals of event time, where the worker counts per Kafka topic in intervals of wall time. A gap in a file
@@ -13,10 +21,7 @@ interface Interval extends FeedCounts {
  * input is counted in the interval of its file's latest report (bad lines carry no time of their own).
  */
 export class FeedTally {
-  private readonly open = new Map<string, Interval>();
-  private readonly latestOfTopic = new Map<string, Interval>();
-  /** Invalid input met before the file's first report, counted into that report's interval. */
-  private readonly early = new Map<string, number>();
+  private readonly topics = new Map<string, Topic>();
 
   constructor(
     private readonly intervalMs: number,
@@ -25,12 +30,12 @@ export class FeedTally {
 
   report(topic: string, src: 'adsb' | 'ais', t: number): void {
     const start = t - (t % this.intervalMs);
-    const key = `${src} ${topic}`;
-    let interval = this.open.get(key);
+    const of = this.topicOf(topic);
+    let interval = of[src];
     if (interval === undefined) {
-      interval = { src, topic, start, reports: 0, invalid: this.early.get(topic) ?? 0, lag: 0, t: 0 };
-      this.early.delete(topic);
-      this.open.set(key, interval);
+      interval = { src, topic, start, reports: 0, invalid: of.early, lag: 0, t: 0 };
+      of.early = 0;
+      of[src] = interval;
     } else if (start > interval.start) {
       this.emit(interval);
       const gapStart = interval.start + this.intervalMs;
@@ -43,20 +48,31 @@ export class FeedTally {
     // A report a little older than the open interval (files are merged in event time, a file's own order may
     // wobble) is counted in the open one.
     interval.reports++;
-    this.latestOfTopic.set(topic, interval);
+    of.latest = interval;
   }
 
   invalid(topic: string): void {
-    const interval = this.latestOfTopic.get(topic);
-    if (interval !== undefined) interval.invalid++;
-    else this.early.set(topic, (this.early.get(topic) ?? 0) + 1);
+    const of = this.topicOf(topic);
+    if (of.latest !== undefined) of.latest.invalid++;
+    else of.early++;
   }
 
   /** Writes the open intervals. Invalid input of a file without any report has no time to be stamped at. */
   finish(): void {
-    for (const interval of this.open.values()) this.emit(interval);
-    this.open.clear();
-    this.latestOfTopic.clear();
+    for (const of of this.topics.values()) {
+      if (of.adsb !== undefined) this.emit(of.adsb);
+      if (of.ais !== undefined) this.emit(of.ais);
+    }
+    this.topics.clear();
+  }
+
+  private topicOf(topic: string): Topic {
+    let of = this.topics.get(topic);
+    if (of === undefined) {
+      of = { adsb: undefined, ais: undefined, latest: undefined, early: 0 };
+      this.topics.set(topic, of);
+    }
+    return of;
   }
 
   private emit(interval: Interval): void {

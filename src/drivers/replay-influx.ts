@@ -35,7 +35,6 @@ export class ReplayInfluxWriter {
   private readonly sink: InfluxSink;
   private readonly feed: FeedTally;
   private lines: string[] = [];
-  private oldest = Infinity;
   private sinceFlush = 0;
   private first = Infinity;
   private last = -Infinity;
@@ -74,11 +73,10 @@ export class ReplayInfluxWriter {
   /** Hands the lines collected so far to the client; waits for InfluxDB when many are outstanding. */
   async drain(): Promise<void> {
     if (this.lines.length === 0) return;
-    this.sink.write(this.lines, this.oldest, Date.now());
+    this.sink.write(this.lines, this.first, Date.now());
     this.points += this.lines.length;
     this.sinceFlush += this.lines.length;
     this.lines = [];
-    this.oldest = Infinity;
     if (this.sinceFlush >= FLUSH_EVERY_LINES) {
       this.sinceFlush = 0;
       await this.guard(this.sink.flush(true), 'writing the replay');
@@ -102,7 +100,6 @@ export class ReplayInfluxWriter {
 
   private push(line: string, t: number): void {
     this.lines.push(line);
-    if (t < this.oldest) this.oldest = t;
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
   }
